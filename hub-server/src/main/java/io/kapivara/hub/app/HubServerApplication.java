@@ -1,0 +1,15 @@
+package io.kapivara.hub.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Starts hub-server. */
+@SpringBootApplication(scanBasePackages = "io.kapivara.hub")
+@ConfigurationPropertiesScan("io.kapivara.hub")
+public class HubServerApplication {
+
+    static void main(String[] args) {
+        SpringApplication.run(HubServerApplication.class, args);
+    }
+}

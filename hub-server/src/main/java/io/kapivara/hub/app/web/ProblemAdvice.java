@@ -1,0 +1,176 @@
+package io.kapivara.hub.app.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.kapivara.hub.client.model.ProblemTypes;
+import io.kapivara.hub.shared.InvalidRequestException;
+import io.kapivara.hub.shared.UnavailableException;
+import io.kapivara.hub.shared.web.PayloadTooLargeException;
+import io.kapivara.hub.store.DuplicateEventIdException;
+import io.kapivara.hub.store.EventNotFoundException;
+import io.kapivara.hub.store.PartitionKeyMismatchException;
+import io.kapivara.hub.store.StreamNotFoundException;
+import io.kapivara.hub.store.WrongExpectedVersionException;
+
+/**
+ * Answers every failure of an {@code /api} request with a problem detail whose type is stable and
+ * whose fields carry the offending values. Bad input is a 4xx, never a 500.
+ */
+@RestControllerAdvice
+class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final ProblemWriter problems;
+
+    ProblemAdvice(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("field", e.field());
+        facts.put("rule", e.rule());
+        if (e.value() != null) {
+            facts.put("value", String.valueOf(e.value()));
+        }
+        return answer(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, e.getMessage(), facts);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+        return answer(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, e.getMessage(),
+                Map.of("limit", e.limit(), "size", e.size()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> wrongVersion(WrongExpectedVersionException e) {
+        return answer(HttpStatus.CONFLICT, ProblemTypes.WRONG_EXPECTED_VERSION, e.getMessage(),
+                Map.of("stream", e.stream(), "expected", e.expected().describe(), "actual", e.actual()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> duplicate(DuplicateEventIdException e) {
+        return answer(HttpStatus.CONFLICT, ProblemTypes.DUPLICATE_EVENT_ID, e.getMessage(),
+                Map.of("stream", e.stream(), "ids", e.ids(), "reason", e.reason()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> partitionKey(PartitionKeyMismatchException e) {
+        Map<String, Object> facts = new HashMap<>(Map.of("stream", e.stream(), "given", e.given()));
+        facts.put("stored", e.stored());
+        return answer(HttpStatus.CONFLICT, ProblemTypes.PARTITION_KEY_MISMATCH, e.getMessage(), facts);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> streamNotFound(StreamNotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, ProblemTypes.STREAM_NOT_FOUND, e.getMessage(),
+                Map.of("stream", e.stream()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> eventNotFound(EventNotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, ProblemTypes.EVENT_NOT_FOUND, e.getMessage(), Map.of("id", e.id()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+        log.warn("Request refused as unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, e.getMessage(),
+                        Map.of()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
+            return tooLarge(tooLarge);
+        }
+        return answer(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
+                "A request body is well-formed JSON of the documented shape", Map.of("field", "body"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = expectedKind(e.getRequiredType());
+        return answer(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
+                "Parameter %s must be a %s: [%s]".formatted(e.getName(), expected, e.getValue()),
+                Map.of("field", e.getName(), "value", String.valueOf(e.getValue()),
+                        "rule", "must be a " + expected));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return answer(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, e.getMessage(),
+                Map.of("field", e.getParameterName(), "rule", "required"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, ProblemTypes.METHOD_NOT_ALLOWED, e.getMessage(),
+                Map.of("method", e.getMethod()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, e.getMessage(),
+                Map.of("contentType", String.valueOf(e.getContentType())));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return answer(HttpStatus.NOT_ACCEPTABLE, ProblemTypes.INVALID_REQUEST, e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "No such resource: " + e.getResourcePath(),
+                Map.of("path", e.getResourcePath()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> bug(Exception e, HttpServletRequest request) {
+        log.error("Request failed: {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
+                "The hub failed to serve this request; the server log has the details", Map.of());
+    }
+
+    private static String expectedKind(@Nullable Class<?> type) {
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "whole number within range";
+        }
+        if (type == java.util.UUID.class) {
+            return "UUID";
+        }
+        return type == null ? "value" : type.getSimpleName();
+    }
+
+    private ResponseEntity<ProblemDetail> answer(HttpStatus status, String slug, String detail, Map<String, ?> facts) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.problem(status, slug, detail, facts));
+    }
+}

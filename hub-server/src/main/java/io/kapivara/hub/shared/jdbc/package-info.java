@@ -1,0 +1,5 @@
+/** Helpers every JDBC adapter shares. */
+@NullMarked
+package io.kapivara.hub.shared.jdbc;
+
+import org.jspecify.annotations.NullMarked;

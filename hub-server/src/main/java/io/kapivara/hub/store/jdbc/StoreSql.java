@@ -1,0 +1,140 @@
+package io.kapivara.hub.store.jdbc;
+
+/** Every SQL statement of the store adapter, one constant each. */
+final class StoreSql {
+
+    private StoreSql() {
+    }
+
+    // The lock on the single store_head row serializes appends across all nodes until commit;
+    // see V1__store_tables.sql. clock_timestamp() is read after the lock is granted, so recorded
+    // times follow global positions.
+    static final String LOCK_HEAD = """
+            SELECT global_position, clock_timestamp() AS now
+            FROM store_head
+            FOR UPDATE
+            """;
+
+    static final String SELECT_STREAMS = """
+            SELECT stream, version, bucket, partition_key
+            FROM streams
+            WHERE stream = ANY (?)
+            """;
+
+    static final String SELECT_STREAM = """
+            SELECT stream, version, bucket, partition_key
+            FROM streams
+            WHERE stream = ?
+            """;
+
+    // Content is compared as jsonb, by value: key order, spacing and 1.0 against 1 do not matter.
+    static final String SELECT_STORED = """
+            SELECT e.id, e.stream, e.version, e.global_position, e.bucket, e.bucket_offset,
+                   (e.type = x.type
+                    AND e.data = x.data::jsonb
+                    AND e.metadata IS NOT DISTINCT FROM x.metadata::jsonb) AS same_content
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS x (id, type, data, metadata)
+            JOIN events e ON e.id = x.id
+            """;
+
+    static final String SELECT_BUCKET_HEADS = """
+            SELECT bucket, head
+            FROM buckets
+            WHERE bucket = ANY (?)
+            """;
+
+    static final String INSERT_EVENTS = """
+            INSERT INTO events (global_position, id, stream, version, type, data, metadata, bucket, bucket_offset,
+                                recorded_at)
+            SELECT x.global_position, x.id, x.stream, x.version, x.type, x.data::jsonb, x.metadata::jsonb, x.bucket,
+                   x.bucket_offset, ?
+            FROM unnest(?::bigint[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[],
+                        ?::bigint[])
+                 AS x (global_position, id, stream, version, type, data, metadata, bucket, bucket_offset)
+            """;
+
+    static final String UPSERT_STREAMS = """
+            INSERT INTO streams (stream, version, bucket, partition_key)
+            SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[], ?::text[])
+            ON CONFLICT (stream) DO UPDATE SET version = excluded.version
+            """;
+
+    static final String UPDATE_BUCKET_HEADS = """
+            UPDATE buckets b
+            SET head = x.head
+            FROM unnest(?::int[], ?::bigint[]) AS x (bucket, head)
+            WHERE b.bucket = x.bucket
+            """;
+
+    static final String UPDATE_STORE_HEAD = """
+            UPDATE store_head SET global_position = ?
+            """;
+
+    // Delivered to listeners on every node when, and only if, the transaction commits.
+    static final String NOTIFY_APPENDS = """
+            SELECT pg_notify('hub_appends', ?)
+            """;
+
+    private static final String EVENT_COLUMNS = """
+            SELECT id, stream, type, data::text AS data, metadata::text AS metadata, version, global_position,
+                   bucket, bucket_offset, recorded_at
+            FROM events
+            """;
+
+    static final String READ_FORWARD = EVENT_COLUMNS + """
+            WHERE stream = ? AND version >= ?
+            ORDER BY version
+            LIMIT ?
+            """;
+
+    static final String READ_BACKWARD = EVENT_COLUMNS + """
+            WHERE stream = ? AND version <= ?
+            ORDER BY version DESC
+            LIMIT ?
+            """;
+
+    static final String READ_ALL = EVENT_COLUMNS + """
+            WHERE global_position > ?
+            ORDER BY global_position
+            LIMIT ?
+            """;
+
+    static final String READ_ALL_OF_TYPE = EVENT_COLUMNS + """
+            WHERE global_position > ? AND type = ?
+            ORDER BY global_position
+            LIMIT ?
+            """;
+
+    static final String READ_ALL_OF_CATEGORY = EVENT_COLUMNS + """
+            WHERE global_position > ? AND category = ?
+            ORDER BY global_position
+            LIMIT ?
+            """;
+
+    static final String READ_ALL_OF_TYPE_AND_CATEGORY = EVENT_COLUMNS + """
+            WHERE global_position > ? AND type = ? AND category = ?
+            ORDER BY global_position
+            LIMIT ?
+            """;
+
+    static final String READ_EVENT = EVENT_COLUMNS + """
+            WHERE id = ?
+            """;
+
+    // Taken by every node at start, so that only one creates the buckets.
+    static final String LOCK_SETTINGS = """
+            LOCK TABLE hub_settings IN SHARE ROW EXCLUSIVE MODE
+            """;
+
+    static final String SELECT_BUCKET_COUNT = """
+            SELECT value FROM hub_settings WHERE name = 'buckets'
+            """;
+
+    static final String INSERT_BUCKET_COUNT = """
+            INSERT INTO hub_settings (name, value) VALUES ('buckets', ?)
+            """;
+
+    static final String CREATE_BUCKETS = """
+            INSERT INTO buckets (bucket) SELECT generate_series(0, ? - 1)
+            """;
+}
