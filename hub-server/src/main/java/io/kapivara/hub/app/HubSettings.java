@@ -18,7 +18,8 @@ import io.kapivara.hub.client.BucketFunction;
  *                with another count stops
  */
 @ConfigurationProperties("hub")
-public record HubSettings(@Nullable Integer buckets, @DefaultValue Store store, @DefaultValue Embedded embedded) {
+public record HubSettings(@Nullable Integer buckets, @DefaultValue Store store, @DefaultValue Bus bus,
+        @DefaultValue Embedded embedded) {
 
     public static final int DEFAULT_BUCKETS = 16;
 
@@ -57,6 +58,26 @@ public record HubSettings(@Nullable Integer buckets, @DefaultValue Store store, 
                         "hub.store.group-max-events [%d] must be at least hub.store.max-events-per-append [%d]"
                                 .formatted(groupMaxEvents, maxEventsPerAppend));
             }
+        }
+    }
+
+    /**
+     * @param leaseTtl        how long a lease lasts without a heartbeat (subscriptions heartbeat at a third of it)
+     * @param maxWait         the longest a fetch may wait for events
+     * @param maxFetchLimit   the most events one fetch returns
+     * @param maxWaitingPolls the most fetches waiting at once on one node; more get 503
+     */
+    public record Bus(
+            @DefaultValue("10s") Duration leaseTtl,
+            @DefaultValue("30s") Duration maxWait,
+            @DefaultValue("1000") int maxFetchLimit,
+            @DefaultValue("10000") int maxWaitingPolls) {
+
+        public Bus {
+            positive("hub.bus.lease-ttl", leaseTtl.toMillis());
+            positive("hub.bus.max-wait", maxWait.toMillis() + 1);
+            positive("hub.bus.max-fetch-limit", maxFetchLimit);
+            positive("hub.bus.max-waiting-polls", maxWaitingPolls);
         }
     }
 

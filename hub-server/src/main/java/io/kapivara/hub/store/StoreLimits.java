@@ -59,7 +59,8 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
         }
     }
 
-    private void checkName(String field, @Nullable String value) {
+    /** Checks a name of anything (owner, key, type): the same rules as a stream name. */
+    public void checkName(String field, @Nullable String value) {
         if (value == null || value.isEmpty()) {
             throw new InvalidRequestException(field, value, "A name has 1 to " + maxNameLength + " characters");
         }

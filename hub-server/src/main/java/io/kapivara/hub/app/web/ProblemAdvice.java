@@ -22,6 +22,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.kapivara.hub.bus.BucketNotFoundException;
+import io.kapivara.hub.bus.CommitRefusedException;
+import io.kapivara.hub.bus.OwnerNotFoundException;
+import io.kapivara.hub.bus.SubscriptionNotFoundException;
 import io.kapivara.hub.client.model.ProblemTypes;
 import io.kapivara.hub.shared.InvalidRequestException;
 import io.kapivara.hub.shared.UnavailableException;
@@ -92,6 +96,37 @@ class ProblemAdvice {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> eventNotFound(EventNotFoundException e) {
         return answer(HttpStatus.NOT_FOUND, ProblemTypes.EVENT_NOT_FOUND, e.getMessage(), Map.of("id", e.id()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> ownerNotFound(OwnerNotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, ProblemTypes.OWNER_NOT_FOUND, e.getMessage(), Map.of("owner", e.owner()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> subscriptionNotFound(SubscriptionNotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, ProblemTypes.SUBSCRIPTION_NOT_FOUND, e.getMessage(),
+                Map.of("owner", e.owner(), "key", e.key()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> bucketNotFound(BucketNotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, ProblemTypes.BUCKET_NOT_FOUND, e.getMessage(),
+                Map.of("bucket", e.bucket(), "buckets", e.count()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> commitRefused(CommitRefusedException e) {
+        Map<String, Object> facts = new HashMap<>(Map.of("owner", e.owner(), "key", e.key(), "bucket", e.bucket(),
+                "offset", e.offset(), "epoch", e.epoch(), "checkpoint", e.checkpoint(), "head", e.head(),
+                "currentEpoch", e.currentEpoch()));
+        facts.put("holder", e.holder());
+        return switch (e.reason()) {
+            case LEASE_LOST -> answer(HttpStatus.CONFLICT, ProblemTypes.LEASE_LOST, e.getMessage(), facts);
+            case OFFSET_BEHIND -> answer(HttpStatus.CONFLICT, ProblemTypes.OFFSET_BEHIND, e.getMessage(), facts);
+            case OFFSET_BEYOND_HEAD -> answer(HttpStatus.BAD_REQUEST, ProblemTypes.OFFSET_BEYOND_HEAD, e.getMessage(),
+                    facts);
+        };
     }
 
     @ExceptionHandler

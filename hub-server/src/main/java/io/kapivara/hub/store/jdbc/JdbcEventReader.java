@@ -2,7 +2,6 @@ package io.kapivara.hub.store.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,15 +11,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import io.kapivara.hub.shared.jdbc.DatabaseFailures;
+import io.kapivara.hub.shared.jdbc.EventRows;
 import io.kapivara.hub.store.EventLog.StreamState;
 import io.kapivara.hub.store.EventReader;
-import io.kapivara.hub.store.JsonText;
 import io.kapivara.hub.store.RecordedEvent;
 
 /** The store's read port over PostgreSQL. */
 final class JdbcEventReader implements EventReader {
 
-    static final RowMapper<RecordedEvent> EVENT = JdbcEventReader::event;
+    private static final RowMapper<RecordedEvent> EVENT = EventRows.EVENT;
 
     private final JdbcTemplate jdbc;
 
@@ -68,20 +67,5 @@ final class JdbcEventReader implements EventReader {
     static StreamState streamState(ResultSet rs) throws SQLException {
         return new StreamState(rs.getString("stream"), rs.getLong("version"), rs.getInt("bucket"),
                 rs.getString("partition_key"));
-    }
-
-    static RecordedEvent event(ResultSet rs, int row) throws SQLException {
-        String metadata = rs.getString("metadata");
-        return new RecordedEvent(
-                rs.getObject("id", UUID.class),
-                rs.getString("stream"),
-                rs.getString("type"),
-                new JsonText(rs.getString("data")),
-                metadata == null ? null : new JsonText(metadata),
-                rs.getLong("version"),
-                rs.getLong("global_position"),
-                rs.getInt("bucket"),
-                rs.getLong("bucket_offset"),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
     }
 }

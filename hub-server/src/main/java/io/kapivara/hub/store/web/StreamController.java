@@ -21,6 +21,7 @@ import io.kapivara.hub.client.model.RecordedEvent;
 import io.kapivara.hub.client.model.StreamPage;
 import io.kapivara.hub.shared.InvalidRequestException;
 import io.kapivara.hub.shared.web.StorableJson;
+import io.kapivara.hub.shared.web.WireEvents;
 import io.kapivara.hub.store.AppendResult;
 import io.kapivara.hub.store.AppendService;
 import io.kapivara.hub.store.StoreQueries;
@@ -48,7 +49,7 @@ class StreamController {
         var command = bodies.read(stream, json.read(request.getInputStream()));
         AppendResult result = appends.append(command);
         HttpStatus status = result.replay() ? HttpStatus.OK : HttpStatus.CREATED;
-        return ResponseEntity.status(status).body(WireEvents.toWire(result));
+        return ResponseEntity.status(status).body(toWire(result));
     }
 
     @GetMapping("/streams/{stream}")
@@ -74,6 +75,13 @@ class StreamController {
     @GetMapping("/events/{id}")
     RecordedEvent event(@PathVariable UUID id) {
         return WireEvents.toWire(queries.event(id));
+    }
+
+    private static AppendResponse toWire(AppendResult result) {
+        return new AppendResponse(result.stream(), result.bucket(), result.version(), result.replay(),
+                result.events().stream()
+                        .map(p -> new AppendResponse.Position(p.id(), p.version(), p.globalPosition(), p.offset()))
+                        .toList());
     }
 
     private static StoreQueries.Direction direction(String direction) {

@@ -1,4 +1,4 @@
-package io.kapivara.hub.store.web;
+package io.kapivara.hub.shared.web;
 
 import java.util.List;
 
@@ -6,8 +6,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.util.RawValue;
 
-import io.kapivara.hub.client.model.AppendResponse;
-import io.kapivara.hub.store.AppendResult;
 import io.kapivara.hub.store.JsonText;
 import io.kapivara.hub.store.RecordedEvent;
 
@@ -30,14 +28,8 @@ public final class WireEvents {
         return events.stream().map(WireEvents::toWire).toList();
     }
 
-    static AppendResponse toWire(AppendResult result) {
-        return new AppendResponse(result.stream(), result.bucket(), result.version(), result.replay(),
-                result.events().stream()
-                        .map(p -> new AppendResponse.Position(p.id(), p.version(), p.globalPosition(), p.offset()))
-                        .toList());
-    }
-
-    private static JsonNode raw(JsonText json) {
+    /** Stored JSON as a node that writes its text unchanged. */
+    public static JsonNode raw(JsonText json) {
         return JsonNodeFactory.instance.rawValueNode(new RawValue(json.json()));
     }
 }

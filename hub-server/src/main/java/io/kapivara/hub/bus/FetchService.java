@@ -1,0 +1,174 @@
+package io.kapivara.hub.bus;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+
+import org.jspecify.annotations.Nullable;
+
+import io.kapivara.hub.shared.InvalidRequestException;
+import io.kapivara.hub.shared.UnavailableException;
+import io.kapivara.hub.store.RecordedEvent;
+
+/**
+ * Hands a subscription the events of the buckets it holds, fairly across buckets and in order
+ * within each, long-polling when there are none. A waiting fetch holds no database connection.
+ */
+public final class FetchService {
+
+    private final BusStore store;
+    private final BucketReader reader;
+    private final AppendSignals signals;
+    private final BusSettings settings;
+    private final Semaphore waiting;
+
+    public FetchService(BusStore store, BucketReader reader, AppendSignals signals, BusSettings settings) {
+        this.store = store;
+        this.reader = reader;
+        this.signals = signals;
+        this.settings = settings;
+        this.waiting = new Semaphore(settings.maxWaitingPolls());
+    }
+
+    /**
+     * What a fetch found.
+     *
+     * @param positions per held bucket, the offset read up to and its epoch; committing a bucket's
+     *                  position once its events are handled is safe
+     * @param paused    whether the owner is paused (then no events are handed out)
+     */
+    public record Fetch(List<FetchedEvent> events, FetchCursor positions, boolean paused) {
+    }
+
+    /**
+     * @param cursor where the previous fetch ended; without one, each bucket starts at its checkpoint
+     * @throws SubscriptionNotFoundException when the key is not subscribed
+     */
+    public Fetch fetch(String owner, String key, int limit, Duration wait, @Nullable FetchCursor cursor) {
+        check(limit, wait);
+        long deadline = System.nanoTime() + wait.toNanos();
+        Owner found = store.reads().owner(owner).orElseThrow(() -> new OwnerNotFoundException(owner));
+        if (store.reads().subscriptions(owner).stream().noneMatch(s -> s.key().equals(key))) {
+            throw new SubscriptionNotFoundException(owner, key);
+        }
+        Map<Integer, FetchCursor.Position> positions = start(owner, key, cursor);
+        if (found.paused() || positions.isEmpty()) {
+            pause(deadline);
+            return new Fetch(List.of(), new FetchCursor(positions), found.paused());
+        }
+        return poll(found, limit, positions, deadline);
+    }
+
+    private Fetch poll(Owner owner, int limit, Map<Integer, FetchCursor.Position> positions, long deadline) {
+        int perBucket = Math.max(1, (limit + positions.size() - 1) / positions.size());
+        while (true) {
+            Map<Integer, List<RecordedEvent>> read = reader.readAfter(offsets(positions), perBucket);
+            List<FetchedEvent> events = interleave(owner.filter(), read, positions, limit);
+            long left = deadline - System.nanoTime();
+            if (!events.isEmpty() || left <= 0) {
+                return new Fetch(events, new FetchCursor(positions), false);
+            }
+            if (!await(offsets(positions), Duration.ofNanos(left))) {
+                return new Fetch(List.of(), new FetchCursor(positions), false);
+            }
+        }
+    }
+
+    /**
+     * Takes one event from each bucket in turn until the limit, skipping those the owner's filter
+     * refuses; every bucket's position moves past all it read, kept or skipped.
+     */
+    private static List<FetchedEvent> interleave(EventFilter filter, Map<Integer, List<RecordedEvent>> read,
+            Map<Integer, FetchCursor.Position> positions, int limit) {
+        List<FetchedEvent> events = new ArrayList<>();
+        Map<Integer, Iterator<RecordedEvent>> cursors = new TreeMap<>();
+        read.forEach((bucket, list) -> cursors.put(bucket, list.iterator()));
+        boolean more = true;
+        while (more && events.size() < limit) {
+            more = false;
+            for (Map.Entry<Integer, Iterator<RecordedEvent>> entry : cursors.entrySet()) {
+                if (!entry.getValue().hasNext() || events.size() >= limit) {
+                    continue;
+                }
+                more = true;
+                RecordedEvent event = entry.getValue().next();
+                FetchCursor.Position at = positions.get(entry.getKey());
+                positions.put(entry.getKey(), new FetchCursor.Position(event.offset(), at.epoch()));
+                if (filter.matches(event.type(), event.stream())) {
+                    events.add(new FetchedEvent(event, at.epoch()));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Positions of the buckets the key holds: the cursor's where its epoch still holds, else the checkpoint. */
+    private Map<Integer, FetchCursor.Position> start(String owner, String key, @Nullable FetchCursor cursor) {
+        Map<Integer, FetchCursor.Position> positions = new TreeMap<>();
+        for (BucketState bucket : store.reads().buckets(owner)) {
+            if (!key.equals(bucket.validHolder())) {
+                continue;
+            }
+            FetchCursor.Position previous = cursor == null ? null : cursor.positions().get(bucket.bucket());
+            boolean continues = previous != null && previous.epoch() == bucket.epoch()
+                    && previous.offset() >= bucket.checkpoint();
+            positions.put(bucket.bucket(), continues ? previous
+                    : new FetchCursor.Position(bucket.checkpoint(), bucket.epoch()));
+        }
+        return positions;
+    }
+
+    private static Map<Integer, Long> offsets(Map<Integer, FetchCursor.Position> positions) {
+        Map<Integer, Long> offsets = new HashMap<>();
+        positions.forEach((bucket, position) -> offsets.put(bucket, position.offset()));
+        return offsets;
+    }
+
+    private boolean await(Map<Integer, Long> offsets, Duration timeout) {
+        if (!waiting.tryAcquire()) {
+            throw new UnavailableException("Too many fetches are waiting on this node: limit [%d]"
+                    .formatted(settings.maxWaitingPolls()));
+        }
+        try {
+            return signals.awaitBeyond(offsets, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.release();
+        }
+    }
+
+    /** A paused owner's or an idle subscription's fetch waits out its time, so clients do not spin. */
+    private void pause(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return;
+        }
+        if (!waiting.tryAcquire()) {
+            return;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(Math.min(left, Duration.ofSeconds(1).toNanos())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiting.release();
+        }
+    }
+
+    private void check(int limit, Duration wait) {
+        if (limit < 1 || limit > settings.maxFetchLimit()) {
+            throw new InvalidRequestException("limit", limit, "A fetch limit is 1 to " + settings.maxFetchLimit());
+        }
+        if (wait.isNegative() || wait.compareTo(settings.maxWait()) > 0) {
+            throw new InvalidRequestException("waitMs", wait.toMillis(),
+                    "A fetch waits 0 to " + settings.maxWait().toMillis() + " ms");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.kapivara.hub.bus.jdbc;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.kapivara.hub.bus.BucketReader;
+import io.kapivara.hub.bus.BusStore;
+
+/** Wires the bus's PostgreSQL adapter to its ports. */
+@Configuration(proxyBeanMethods = false)
+public class BusJdbcConfiguration {
+
+    @Bean
+    BusStore busStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json) {
+        return new JdbcBusStore(jdbc, transactions, json);
+    }
+
+    @Bean
+    BucketReader bucketReader(JdbcTemplate jdbc) {
+        return new JdbcBucketReader(jdbc);
+    }
+}

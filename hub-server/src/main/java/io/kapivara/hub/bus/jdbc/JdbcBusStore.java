@@ -1,0 +1,213 @@
+package io.kapivara.hub.bus.jdbc;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.kapivara.hub.bus.AuditEntry;
+import io.kapivara.hub.bus.BucketState;
+import io.kapivara.hub.bus.BusStore;
+import io.kapivara.hub.bus.EventFilter;
+import io.kapivara.hub.bus.Owner;
+import io.kapivara.hub.bus.StartFrom;
+import io.kapivara.hub.bus.Subscription;
+import io.kapivara.hub.shared.jdbc.DatabaseFailures;
+
+/** The bus's store port over PostgreSQL. */
+final class JdbcBusStore implements BusStore {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final JdbcTransaction operations = new JdbcTransaction();
+
+    JdbcBusStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Transaction, T> work) {
+        return DatabaseFailures.translate(() -> transactions.execute(status -> work.apply(operations)));
+    }
+
+    @Override
+    public Reads reads() {
+        return operations;
+    }
+
+    private final class JdbcTransaction implements Transaction {
+
+        @Override
+        public Optional<Owner> lockOwner(String owner) {
+            return jdbc.query(BusSql.LOCK_OWNER, JdbcBusStore::owner, owner).stream().findFirst();
+        }
+
+        @Override
+        public Owner createOwner(String owner, StartFrom startFrom, EventFilter filter) {
+            jdbc.update(BusSql.INSERT_OWNER, owner, startFrom.wire(), array(filter.types()),
+                    array(filter.categories()));
+            Owner created = lockOwner(owner).orElseThrow();
+            jdbc.update(BusSql.INSERT_CHECKPOINTS, owner, created.startFrom() == StartFrom.LATEST);
+            return created;
+        }
+
+        @Override
+        public void updateFilter(String owner, EventFilter filter) {
+            jdbc.update(BusSql.UPDATE_FILTER, array(filter.types()), array(filter.categories()), owner);
+        }
+
+        @Override
+        public void setPaused(String owner, boolean paused) {
+            jdbc.update(BusSql.UPDATE_PAUSED, paused, owner);
+        }
+
+        @Override
+        public Instant renewSubscription(String owner, String key, Duration ttl) {
+            return jdbc.queryForObject(BusSql.UPSERT_SUBSCRIPTION, (rs, row) -> instant(rs, "expires_at"),
+                    owner, key, ttl.toMillis() + " milliseconds");
+        }
+
+        @Override
+        public void deleteSubscription(String owner, String key) {
+            jdbc.update(BusSql.DELETE_SUBSCRIPTION, owner, key);
+        }
+
+        @Override
+        public void grant(String owner, Map<Integer, @Nullable String> holders, boolean pinned) {
+            List<Integer> buckets = new ArrayList<>(holders.keySet());
+            String[] keys = buckets.stream().map(holders::get).toArray(String[]::new);
+            jdbc.update(BusSql.GRANT, pinned, sqlArray("int", buckets.toArray(Integer[]::new)),
+                    sqlArray("text", keys), owner);
+        }
+
+        @Override
+        public void renewLeases(String owner, String key, Instant expiresAt) {
+            jdbc.update(BusSql.RENEW_LEASES, Timestamp.from(expiresAt), owner, key);
+        }
+
+        @Override
+        public void seek(String owner, int bucket, long checkpoint) {
+            jdbc.update(BusSql.SEEK, checkpoint, owner, bucket);
+        }
+
+        @Override
+        public boolean commit(String owner, String key, int bucket, long epoch, long offset) {
+            return jdbc.update(BusSql.COMMIT, offset, owner, bucket, key, epoch, offset, offset) == 1;
+        }
+
+        @Override
+        public void audit(String action, String owner, String target, Map<String, Object> before,
+                Map<String, Object> after, @Nullable String actor) {
+            jdbc.update(BusSql.INSERT_AUDIT, action, owner, target, json.writeValueAsString(before),
+                    json.writeValueAsString(after), actor);
+        }
+
+        @Override
+        public Optional<Owner> owner(String owner) {
+            return read(() -> jdbc.query(BusSql.SELECT_OWNER, JdbcBusStore::owner, owner).stream().findFirst());
+        }
+
+        @Override
+        public List<Owner> owners() {
+            return read(() -> jdbc.query(BusSql.SELECT_OWNERS, JdbcBusStore::owner));
+        }
+
+        @Override
+        public List<Subscription> subscriptions(String owner) {
+            return read(() -> jdbc.query(BusSql.SELECT_SUBSCRIPTIONS, (rs, row) -> new Subscription(
+                    rs.getString("key"), instant(rs, "expires_at"), instant(rs, "created_at"),
+                    rs.getBoolean("live")), owner));
+        }
+
+        @Override
+        public List<BucketState> buckets(String owner) {
+            return read(() -> jdbc.query(BusSql.SELECT_BUCKETS, JdbcBusStore::bucket, owner));
+        }
+
+        @Override
+        public Optional<BucketState> bucket(String owner, int bucket) {
+            return read(() -> jdbc.query(BusSql.SELECT_BUCKET, JdbcBusStore::bucket, owner, bucket)
+                    .stream().findFirst());
+        }
+
+        @Override
+        public long offsetBefore(int bucket, Instant time) {
+            return read(() -> jdbc.queryForObject(BusSql.OFFSET_BEFORE, Long.class, bucket, Timestamp.from(time)));
+        }
+
+        @Override
+        public List<Long> heads() {
+            return read(() -> jdbc.queryForList(BusSql.SELECT_HEADS, Long.class));
+        }
+
+        @Override
+        public List<AuditEntry> audit(@Nullable String owner, long before, int limit) {
+            return read(() -> jdbc.query(BusSql.SELECT_AUDIT, (rs, row) -> new AuditEntry(rs.getLong("id"),
+                    instant(rs, "at"), rs.getString("action"), rs.getString("owner"), rs.getString("target"),
+                    map(rs.getString("before")), map(rs.getString("after")), rs.getString("actor")),
+                    before, owner, owner, limit));
+        }
+
+        private Array array(List<String> values) {
+            return sqlArray("text", values.toArray(String[]::new));
+        }
+
+        private Array sqlArray(String type, Object[] values) {
+            return jdbc.execute((ConnectionCallback<Array>) connection -> connection.createArrayOf(type, values));
+        }
+    }
+
+    private static <T> T read(java.util.function.Supplier<T> query) {
+        return DatabaseFailures.translate(query);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(@Nullable String text) {
+        return text == null ? Map.of() : json.readValue(text, Map.class);
+    }
+
+    private static Owner owner(ResultSet rs, int row) throws SQLException {
+        return new Owner(rs.getString("owner"),
+                StartFrom.valueOf(rs.getString("start_from").toUpperCase(Locale.ROOT)),
+                new EventFilter(strings(rs.getArray("filter_types")), strings(rs.getArray("filter_categories"))),
+                rs.getBoolean("paused"), instant(rs, "created_at"));
+    }
+
+    private static BucketState bucket(ResultSet rs, int row) throws SQLException {
+        return new BucketState(rs.getInt("bucket"), rs.getLong("checkpoint"), rs.getLong("head"),
+                rs.getString("holder"), rs.getLong("epoch"), nullableInstant(rs, "lease_expires_at"),
+                rs.getBoolean("lease_valid"), rs.getBoolean("pinned"), nullableInstant(rs, "oldest_pending"));
+    }
+
+    private static List<String> strings(@Nullable Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+}

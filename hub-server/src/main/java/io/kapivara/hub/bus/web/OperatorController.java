@@ -1,0 +1,108 @@
+package io.kapivara.hub.bus.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.kapivara.hub.bus.BusQueries;
+import io.kapivara.hub.bus.OperatorService;
+import io.kapivara.hub.bus.SeekTarget;
+import io.kapivara.hub.client.model.AssignRequest;
+import io.kapivara.hub.client.model.AuditPage;
+import io.kapivara.hub.client.model.BucketCheckpoint;
+import io.kapivara.hub.client.model.OwnerStatus;
+import io.kapivara.hub.client.model.SeekRequest;
+import io.kapivara.hub.shared.InvalidRequestException;
+
+/** Operator actions on owners, and the audit log that records them. */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class OperatorController {
+
+    private final OperatorService operators;
+    private final BusQueries queries;
+
+    OperatorController(OperatorService operators, BusQueries queries) {
+        this.operators = operators;
+        this.queries = queries;
+    }
+
+    @PostMapping("/owners/{owner}/buckets/{bucket}/assign")
+    BucketCheckpoint assign(@PathVariable String owner, @PathVariable int bucket, @RequestBody AssignRequest body) {
+        if (body.key() == null || body.key().isEmpty()) {
+            throw new InvalidRequestException("key", body.key(), "An assignment names the subscription key");
+        }
+        operators.assign(owner, bucket, body.key(), null);
+        return BusWire.checkpoint(queries.bucket(owner, bucket));
+    }
+
+    @PostMapping("/owners/{owner}/buckets/{bucket}/release")
+    BucketCheckpoint release(@PathVariable String owner, @PathVariable int bucket) {
+        operators.release(owner, bucket, null);
+        return BusWire.checkpoint(queries.bucket(owner, bucket));
+    }
+
+    @PostMapping("/owners/{owner}/buckets/{bucket}/seek")
+    BucketCheckpoint seek(@PathVariable String owner, @PathVariable int bucket, @RequestBody SeekRequest body) {
+        operators.seek(owner, bucket, target(body), null);
+        return BusWire.checkpoint(queries.bucket(owner, bucket));
+    }
+
+    @PostMapping("/owners/{owner}/seek")
+    OwnerStatus seekAll(@PathVariable String owner, @RequestBody SeekRequest body) {
+        operators.seekAll(owner, target(body), null);
+        return BusWire.owner(queries.owner(owner), Instant.now());
+    }
+
+    @PostMapping("/owners/{owner}/pause")
+    OwnerStatus pause(@PathVariable String owner) {
+        operators.setPaused(owner, true, null);
+        return BusWire.owner(queries.owner(owner), Instant.now());
+    }
+
+    @PostMapping("/owners/{owner}/resume")
+    OwnerStatus resume(@PathVariable String owner) {
+        operators.setPaused(owner, false, null);
+        return BusWire.owner(queries.owner(owner), Instant.now());
+    }
+
+    @GetMapping("/audit")
+    AuditPage audit(@RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable Long before,
+            @RequestParam(defaultValue = "100") int limit) {
+        var entries = queries.audit(owner, before, limit);
+        Long next = entries.size() < limit ? null : entries.getLast().id();
+        return new AuditPage(entries.stream().map(BusWire::audit).toList(), next);
+    }
+
+    static SeekTarget target(@Nullable SeekRequest body) {
+        Object to = body == null ? null : body.to();
+        if (to instanceof Number number && (number instanceof Integer || number instanceof Long)) {
+            return new SeekTarget.Offset(number.longValue());
+        }
+        if (to instanceof String text) {
+            switch (text) {
+                case "earliest" -> { return new SeekTarget.Earliest(); }
+                case "latest" -> { return new SeekTarget.Latest(); }
+                default -> {
+                    try {
+                        return new SeekTarget.Time(Instant.parse(text));
+                    } catch (DateTimeParseException e) {
+                        // falls through to the refusal below
+                    }
+                }
+            }
+        }
+        throw new InvalidRequestException("to", to,
+                "A seek goes to \"earliest\", \"latest\", an offset, or an ISO-8601 time such as 2026-01-31T12:00:00Z");
+    }
+}

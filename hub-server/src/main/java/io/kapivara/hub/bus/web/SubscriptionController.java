@@ -1,0 +1,86 @@
+package io.kapivara.hub.bus.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.kapivara.hub.bus.CommitService;
+import io.kapivara.hub.bus.FetchService;
+import io.kapivara.hub.bus.MembershipService;
+import io.kapivara.hub.bus.OperatorService;
+import io.kapivara.hub.client.model.AssignmentResponse;
+import io.kapivara.hub.client.model.Commit;
+import io.kapivara.hub.client.model.FetchResponse;
+import io.kapivara.hub.client.model.SubscribeRequest;
+
+/** The nodes of an owner: subscribe, heartbeat, fetch, commit, leave. */
+@RestController
+@RequestMapping(path = "/api/owners/{owner}/subscriptions", produces = MediaType.APPLICATION_JSON_VALUE)
+class SubscriptionController {
+
+    private final MembershipService membership;
+    private final FetchService fetches;
+    private final CommitService commits;
+    private final OperatorService operators;
+
+    SubscriptionController(MembershipService membership, FetchService fetches, CommitService commits,
+            OperatorService operators) {
+        this.membership = membership;
+        this.fetches = fetches;
+        this.commits = commits;
+        this.operators = operators;
+    }
+
+    @PostMapping
+    AssignmentResponse subscribe(@PathVariable String owner,
+            @RequestBody(required = false) @Nullable SubscribeRequest body) {
+        return BusWire.assignment(membership.subscribe(owner, body == null ? null : body.key()));
+    }
+
+    @PostMapping("/{key}/heartbeat")
+    AssignmentResponse heartbeat(@PathVariable String owner, @PathVariable String key) {
+        return BusWire.assignment(membership.heartbeat(owner, key));
+    }
+
+    /** A node leaving; with {@code evict=true}, an operator ending it (written to the audit log). */
+    @DeleteMapping("/{key}")
+    ResponseEntity<Void> leave(@PathVariable String owner, @PathVariable String key,
+            @RequestParam(defaultValue = "false") boolean evict) {
+        if (evict) {
+            operators.evict(owner, key, null);
+        } else {
+            membership.leave(owner, key);
+        }
+        return ResponseEntity.status(HttpStatus.NO_CONTENT).build();
+    }
+
+    @GetMapping("/{key}/events")
+    FetchResponse fetch(@PathVariable String owner, @PathVariable String key,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") long waitMs,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return BusWire.fetch(fetches.fetch(owner, key, limit, Duration.ofMillis(waitMs),
+                BusWire.cursor(cursor)));
+    }
+
+    @PostMapping("/{key}/commits")
+    ResponseEntity<Void> commit(@PathVariable String owner, @PathVariable String key,
+            @RequestBody List<Commit> body) {
+        commits.commit(owner, key, body.stream()
+                .map(commit -> new CommitService.Commit(commit.bucket(), commit.offset(), commit.epoch()))
+                .toList());
+        return ResponseEntity.noContent().build();
+    }
+}
