@@ -3,9 +3,11 @@ package io.kapivara.hub.bus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 
@@ -20,6 +22,8 @@ import io.kapivara.hub.store.RecordedEvent;
  * within each, long-polling when there are none. A waiting fetch holds no database connection.
  */
 public final class FetchService {
+
+    private static final int MAX_ROUNDS = 8;
 
     private final BusStore store;
     private final BucketReader reader;
@@ -65,10 +69,8 @@ public final class FetchService {
     }
 
     private Fetch poll(Owner owner, int limit, Map<Integer, FetchCursor.Position> positions, long deadline) {
-        int perBucket = Math.max(1, (limit + positions.size() - 1) / positions.size());
         while (true) {
-            Map<Integer, List<RecordedEvent>> read = reader.readAfter(offsets(positions), perBucket);
-            List<FetchedEvent> events = interleave(owner.filter(), read, positions, limit);
+            List<FetchedEvent> events = read(owner.filter(), limit, positions);
             long left = deadline - System.nanoTime();
             if (!events.isEmpty() || left <= 0) {
                 return new Fetch(events, new FetchCursor(positions), false);
@@ -77,6 +79,30 @@ public final class FetchService {
                 return new Fetch(List.of(), new FetchCursor(positions), false);
             }
         }
+    }
+
+    /**
+     * Reads in rounds: each round asks every bucket that may hold more for an equal share of
+     * what is still wanted, so a fetch fills up even when only one bucket has a backlog, and no
+     * bucket crowds out the others.
+     */
+    private List<FetchedEvent> read(EventFilter filter, int limit, Map<Integer, FetchCursor.Position> positions) {
+        List<FetchedEvent> events = new ArrayList<>();
+        Set<Integer> open = new HashSet<>(positions.keySet());
+        // Bounded, so that a filter refusing a long backlog cannot keep one fetch reading for ever.
+        for (int round = 0; round < MAX_ROUNDS && events.size() < limit && !open.isEmpty(); round++) {
+            int share = Math.max(1, (limit - events.size() + open.size() - 1) / open.size());
+            Map<Integer, Long> from = new HashMap<>();
+            open.forEach(bucket -> from.put(bucket, positions.get(bucket).offset()));
+            Map<Integer, List<RecordedEvent>> read = reader.readAfter(from, share);
+            read.forEach((bucket, list) -> {
+                if (list.size() < share) {
+                    open.remove(bucket);
+                }
+            });
+            events.addAll(interleave(filter, read, positions, limit - events.size()));
+        }
+        return events;
     }
 
     /**
