@@ -112,7 +112,7 @@ class ProblemAdvice {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> bucketNotFound(BucketNotFoundException e) {
         return answer(HttpStatus.NOT_FOUND, ProblemTypes.BUCKET_NOT_FOUND, e.getMessage(),
-                Map.of("bucket", e.bucket(), "buckets", e.count()));
+                Map.of("bucket", e.bucket(), "count", e.count()));
     }
 
     @ExceptionHandler
