@@ -18,6 +18,12 @@ public final class ProblemTypes {
     public static final String PARTITION_KEY_MISMATCH = "partition-key-mismatch";
     public static final String STREAM_NOT_FOUND = "stream-not-found";
     public static final String EVENT_NOT_FOUND = "event-not-found";
+    public static final String LEASE_LOST = "lease-lost";
+    public static final String OFFSET_BEHIND = "offset-behind";
+    public static final String OFFSET_BEYOND_HEAD = "offset-beyond-head";
+    public static final String OWNER_NOT_FOUND = "owner-not-found";
+    public static final String SUBSCRIPTION_NOT_FOUND = "subscription-not-found";
+    public static final String BUCKET_NOT_FOUND = "bucket-not-found";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL_ERROR = "internal-error";
 
