@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier) {
 
-    /** 4 attempts, waiting about 200, 400 and 800 ms between them. */
+    /** 4 attempts, waiting up to 200, 400 and 800 ms between them. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5), 2.0);
 
     /** One attempt: every failure reaches the caller at once. */
