@@ -73,6 +73,11 @@ final class AppendPlanner {
         return BucketFunction.bucketOf(key, bucketCount);
     }
 
+    /** The key that chose the stream's bucket: its partition key, or its name when it had none. */
+    private static String effectiveKey(EventLog.StreamState state) {
+        return state.partitionKey() != null ? state.partitionKey() : state.stream();
+    }
+
     /** The running state of one group: what is decided so far. */
     private final class Plan {
 
@@ -115,6 +120,12 @@ final class AppendPlanner {
             if (known.size() != command.events().size()) {
                 throw new DuplicateEventIdException(command.stream(), ids, "only part of the batch is stored");
             }
+            for (int i = 1; i < known.size(); i++) {
+                if (known.get(i).version() != known.get(i - 1).version() + 1) {
+                    throw new DuplicateEventIdException(command.stream(), ids,
+                            "the events are stored, but not as one append in this order");
+                }
+            }
             EventLog.StreamState state = streams.get(command.stream());
             List<AppendResult.Position> positions = known.stream()
                     .map(event -> new AppendResult.Position(
@@ -132,8 +143,8 @@ final class AppendPlanner {
                 throw new WrongExpectedVersionException(command.stream(), command.expectedVersion(), current);
             }
             if (state != null && command.partitionKey() != null
-                    && !command.partitionKey().equals(state.partitionKey())) {
-                throw new PartitionKeyMismatchException(command.stream(), state.partitionKey(), command.partitionKey());
+                    && !command.partitionKey().equals(effectiveKey(state))) {
+                throw new PartitionKeyMismatchException(command.stream(), effectiveKey(state), command.partitionKey());
             }
             int bucket = state != null ? state.bucket() : bucketOfNew(command);
             String partitionKey = state != null ? state.partitionKey() : command.partitionKey();

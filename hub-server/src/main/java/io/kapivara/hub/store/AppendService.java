@@ -73,6 +73,9 @@ public final class AppendService implements AutoCloseable {
             throw new UnavailableException("Append queue is full or closed: queued [%d] limit [%d]"
                     .formatted(queue.size(), group.maxQueued()));
         }
+        if (!running && !writer.isAlive() && queue.remove(pending)) {
+            throw new UnavailableException("Append service is closed");
+        }
         return await(pending);
     }
 

@@ -1,17 +1,15 @@
 package io.kapivara.hub.store;
 
-import org.jspecify.annotations.Nullable;
-
 import io.kapivara.hub.shared.HubException;
 
 /** An append naming a partition key other than the one its stream was created with. */
 public final class PartitionKeyMismatchException extends HubException {
 
     private final String stream;
-    private final @Nullable String stored;
+    private final String stored;
     private final String given;
 
-    public PartitionKeyMismatchException(String stream, @Nullable String stored, String given) {
+    public PartitionKeyMismatchException(String stream, String stored, String given) {
         super("A stream keeps the partition key of its first append: stream [%s] stored [%s] given [%s]"
                 .formatted(stream, stored, given));
         this.stream = stream;
@@ -23,7 +21,8 @@ public final class PartitionKeyMismatchException extends HubException {
         return stream;
     }
 
-    public @Nullable String stored() {
+    /** The key that chose the stream's bucket: its first partition key, or its name when it had none. */
+    public String stored() {
         return stored;
     }
 

@@ -69,7 +69,7 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
         }
         value.codePoints().filter(StoreLimits::isForbiddenInName).findFirst().ifPresent(bad -> {
             throw new InvalidRequestException(field, value,
-                    "A name holds no whitespace and no control characters (found U+%04X)".formatted(bad));
+                    "A name holds no whitespace, control or invisible formatting characters (found U+%04X)".formatted(bad));
         });
     }
 

@@ -71,6 +71,12 @@ public final class StoreQueries {
         if (after < 0) {
             throw new InvalidRequestException("after", after, "A global position is 0 or more");
         }
+        if (type != null) {
+            limits.checkName("type", type);
+        }
+        if (category != null) {
+            limits.checkName("category", category);
+        }
         List<RecordedEvent> events = reader.readAll(after, limit, type, category);
         long next = events.isEmpty() ? after : events.getLast().globalPosition();
         return new GlobalPage(events, next);

@@ -323,4 +323,56 @@ class AppendIT {
         assertThat(other.problem()).isEqualTo("partition-key-mismatch");
         assertThat(other.json().path("stored").asString()).isEqualTo("tenant-1");
     }
+
+    @Test
+    void acceptsTheStreamNameAsPartitionKeyOfAStreamCreatedWithout() {
+        String stream = uniqueStream("pkname");
+        append(stream, "{\"events\": [" + event(UUID.randomUUID(), "a", "1") + "]}");
+
+        HubHttp.Response same = append(stream, "{\"partitionKey\": \"" + stream + "\", \"events\": ["
+                + event(UUID.randomUUID(), "a", "1") + "]}");
+        HubHttp.Response other = append(stream, "{\"partitionKey\": \"elsewhere\", \"events\": ["
+                + event(UUID.randomUUID(), "a", "1") + "]}");
+
+        assertThat(same.status()).isEqualTo(201);
+        assertThat(other.json().path("stored").asString()).isEqualTo(stream);
+    }
+
+    @Test
+    void refusesAReplayOfStoredEventsInAnotherOrder() {
+        String stream = uniqueStream("order");
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        append(stream, "{\"events\": [" + event(first, "a", "1") + "]}");
+        append(stream, "{\"events\": [" + event(second, "a", "2") + "]}");
+
+        HubHttp.Response swapped = append(stream, "{\"events\": [" + event(second, "a", "2") + ", "
+                + event(first, "a", "1") + "]}");
+
+        assertThat(swapped.status()).isEqualTo(409);
+        assertThat(swapped.problem()).isEqualTo("duplicate-event-id");
+        assertThat(storedEvents(stream)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesBodiesThatAreNotJsonWith415() {
+        String stream = uniqueStream("media");
+        HubHttp.Response plain = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + port + "/api/streams/" + path(stream)))
+                .header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"events\": [{\"type\": \"a\", \"data\": 1}]}")));
+
+        assertThat(plain.status()).isEqualTo(415);
+        assertThat(plain.problem()).isEqualTo("unsupported-media-type");
+        assertThat(storedEvents(stream)).isZero();
+    }
+
+    @Test
+    void answersAWrongMethodWith405AndTheAllowedOnes() {
+        HubHttp.Response response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + port + "/api/streams/" + path(uniqueStream("method")))).DELETE());
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.raw().headers().firstValue("Allow")).isPresent();
+    }
 }

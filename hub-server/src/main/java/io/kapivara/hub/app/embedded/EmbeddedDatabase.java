@@ -54,7 +54,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL started: port [{}] data directory [{}]{}", postgres.getPort(), directory,
-                    root ? " (running as user nobody, since PostgreSQL refuses root)" : "");
+                    root ? " (the hub runs as root, so PostgreSQL runs unprivileged)" : "");
             return new EmbeddedDatabase(postgres, directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start in " + directory, e);
@@ -87,7 +87,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** As root, PostgreSQL runs as nobody, who must be able to walk down to the data directory. */
+    /** As root, PostgreSQL runs unprivileged, and may need to walk down to the data directory. */
     private static void checkReachableByOthers(Path directory) {
         for (Path parent = directory.getParent(); parent != null; parent = parent.getParent()) {
             if (!Files.exists(parent)) {
@@ -95,10 +95,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             try {
                 if (!Files.getPosixFilePermissions(parent).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    throw new IllegalStateException(("Embedded PostgreSQL runs as user nobody when the hub runs as "
-                            + "root, and nobody cannot enter [%s]. Set hub.embedded.data-directory to a directory "
-                            + "below a world-readable path (for example /var/lib/kapivara-hub), or run as another "
-                            + "user.").formatted(parent));
+                    // Where user namespaces are not available, PostgreSQL runs as nobody and cannot
+                    // enter this directory; say so now, since its own error would be obscure.
+                    log.warn("Embedded PostgreSQL may not reach its data: the hub runs as root, PostgreSQL runs "
+                            + "unprivileged, and others cannot enter [{}]. If it fails to start, set "
+                            + "hub.embedded.data-directory below a directory others may enter.", parent);
+                    return;
                 }
             } catch (IOException | UnsupportedOperationException e) {
                 return;

@@ -82,9 +82,8 @@ class ProblemAdvice {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> partitionKey(PartitionKeyMismatchException e) {
-        Map<String, Object> facts = new HashMap<>(Map.of("stream", e.stream(), "given", e.given()));
-        facts.put("stored", e.stored());
-        return answer(HttpStatus.CONFLICT, ProblemTypes.PARTITION_KEY_MISMATCH, e.getMessage(), facts);
+        return answer(HttpStatus.CONFLICT, ProblemTypes.PARTITION_KEY_MISMATCH, e.getMessage(),
+                Map.of("stream", e.stream(), "stored", e.stored(), "given", e.given()));
     }
 
     @ExceptionHandler
@@ -165,8 +164,14 @@ class ProblemAdvice {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return answer(HttpStatus.METHOD_NOT_ALLOWED, ProblemTypes.METHOD_NOT_ALLOWED, e.getMessage(),
-                Map.of("method", e.getMethod()));
+        HttpHeaders headers = new HttpHeaders();
+        if (e.getSupportedHttpMethods() != null) {
+            headers.setAllow(e.getSupportedHttpMethods());
+        }
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.problem(HttpStatus.METHOD_NOT_ALLOWED, ProblemTypes.METHOD_NOT_ALLOWED, e.getMessage(),
+                        Map.of("method", e.getMethod())));
     }
 
     @ExceptionHandler

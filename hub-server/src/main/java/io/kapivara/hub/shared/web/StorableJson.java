@@ -55,9 +55,12 @@ public final class StorableJson {
         }
     }
 
+    /** The parser's own words without the source excerpt it appends, which would be redacted noise. */
     private static String firstSentence(String message) {
-        int cut = message.indexOf(" (");
-        return cut > 0 ? message.substring(0, cut) : message;
+        int cut = message.indexOf(" (start marker at");
+        String shorter = cut > 0 ? message.substring(0, cut) : message;
+        int source = shorter.indexOf("[Source:");
+        return (source > 0 ? shorter.substring(0, source) : shorter).strip();
     }
 
     /** Checks that {@code value}, found at {@code field}, can be stored unchanged, and returns its text. */

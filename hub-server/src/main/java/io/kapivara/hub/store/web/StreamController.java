@@ -43,7 +43,7 @@ class StreamController {
         this.bodies = new AppendBodyReader(json, new IdGenerator());
     }
 
-    @PostMapping("/streams/{stream}")
+    @PostMapping(path = "/streams/{stream}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     ResponseEntity<AppendResponse> append(@PathVariable String stream, HttpServletRequest request)
             throws IOException {
         var command = bodies.read(stream, json.read(request.getInputStream()));
