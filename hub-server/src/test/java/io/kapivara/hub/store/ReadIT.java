@@ -116,6 +116,7 @@ class ReadIT {
         assertThat(http.get("/api/events?after=-3").status()).isEqualTo(400);
         assertThat(http.get("/api/events?limit=many").status()).isEqualTo(400);
         assertThat(http.get("/api/events?type=%00").status()).isEqualTo(400);
+        assertThat(http.get("/api/events?type=a%FFb").status()).isEqualTo(400);
         assertThat(http.get("/api/events?category=a%20b").status()).isEqualTo(400);
     }
 

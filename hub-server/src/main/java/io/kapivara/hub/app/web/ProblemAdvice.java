@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,6 +190,14 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
         return answer(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "No such resource: " + e.getResourcePath(),
                 Map.of("path", e.getResourcePath()));
+    }
+
+    /** Tomcat refuses query parameters whose percent-encoding is not UTF-8 only when they are read. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> badParameterEncoding(InvalidParameterException e) {
+        return answer(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
+                "Query parameters are percent-encoded UTF-8", Map.of("field", "query", "rule",
+                        "Query parameters are percent-encoded UTF-8"));
     }
 
     @ExceptionHandler
