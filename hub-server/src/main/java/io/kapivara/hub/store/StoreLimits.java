@@ -59,7 +59,11 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
         }
     }
 
-    private void checkName(String field, @Nullable String value) {
+    /**
+     * Checks any name the store keeps (stream name, event type, partition key) by the rules of
+     * {@link #checkStreamName}, naming {@code field} as the place of the fault.
+     */
+    public void checkName(String field, @Nullable String value) {
         if (value == null || value.isEmpty()) {
             throw new InvalidRequestException(field, value, "A name has 1 to " + maxNameLength + " characters");
         }

@@ -20,6 +20,7 @@ public final class ProblemTypes {
     public static final String EVENT_NOT_FOUND = "event-not-found";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL_ERROR = "internal-error";
+    public static final String INVALID_SIGNATURE = "invalid-signature";
 
     private ProblemTypes() {
     }

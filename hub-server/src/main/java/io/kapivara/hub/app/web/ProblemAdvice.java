@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import io.kapivara.hub.client.model.ProblemTypes;
+import io.kapivara.hub.ingest.InvalidSignatureException;
 import io.kapivara.hub.shared.InvalidRequestException;
 import io.kapivara.hub.shared.UnavailableException;
 import io.kapivara.hub.shared.web.PayloadTooLargeException;
@@ -92,6 +93,12 @@ class ProblemAdvice {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> eventNotFound(EventNotFoundException e) {
         return answer(HttpStatus.NOT_FOUND, ProblemTypes.EVENT_NOT_FOUND, e.getMessage(), Map.of("id", e.id()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidSignature(InvalidSignatureException e) {
+        return answer(HttpStatus.UNAUTHORIZED, ProblemTypes.INVALID_SIGNATURE, e.getMessage(),
+                Map.of("header", e.header(), "reason", e.reason().slug()));
     }
 
     @ExceptionHandler
