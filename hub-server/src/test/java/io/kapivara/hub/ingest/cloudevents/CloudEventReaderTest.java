@@ -72,7 +72,7 @@ class CloudEventReaderTest {
             {"specversion": "1.0", "id": "1", "source": "/s", "type": "t", "Bad": "x"}      | Bad
             {"specversion": "1.0", "id": "1", "source": "/s", "type": "t", "ext": {}}       | ext
             {"specversion": "1.0", "id": "1", "source": "/s", "type": "t", "data_base64": "%"} | data_base64
-            {"specversion": "1.0", "id": "1", "source": "/s", "type": "t", "data": 1, "data_base64": "AA=="} | data_base64
+            {"specversion": "1.0", "id": "1", "source": "/s", "type": "t", "data":1, "data_base64":"AA=="} | data_base64
             {"specversion": "1.0", "id": "1", "source": "/s", "type": "t", "datacontenttype": "json"} | datacontenttype
             """)
     void refusesABrokenEnvelopeNamingTheAttribute(String event, String attribute) {

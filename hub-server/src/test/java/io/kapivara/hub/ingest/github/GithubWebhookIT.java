@@ -271,7 +271,8 @@ class GithubWebhookIT {
         // given
         Example push = GithubExamples.first("push", "");
         String delivery = UUID.randomUUID().toString();
-        HttpRequest.Builder noEvent = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest/github"))
+        HttpRequest.Builder noEvent = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/ingest/github"))
                 .header("Content-Type", "application/json")
                 .header("X-GitHub-Delivery", delivery)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(push.body()));
