@@ -59,7 +59,10 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
         }
     }
 
-    /** Checks a name of anything (owner, key, type): the same rules as a stream name. */
+    /**
+     * Checks any name the hub keeps (stream, event type, partition key, owner, subscription key) by
+     * the rules of {@link #checkStreamName}, naming {@code field} as the place of the fault.
+     */
     public void checkName(String field, @Nullable String value) {
         if (value == null || value.isEmpty()) {
             throw new InvalidRequestException(field, value, "A name has 1 to " + maxNameLength + " characters");

@@ -28,6 +28,7 @@ import io.kapivara.hub.bus.CommitRefusedException;
 import io.kapivara.hub.bus.OwnerNotFoundException;
 import io.kapivara.hub.bus.SubscriptionNotFoundException;
 import io.kapivara.hub.client.model.ProblemTypes;
+import io.kapivara.hub.ingest.InvalidSignatureException;
 import io.kapivara.hub.shared.InvalidRequestException;
 import io.kapivara.hub.shared.UnavailableException;
 import io.kapivara.hub.shared.web.PayloadTooLargeException;
@@ -127,6 +128,12 @@ class ProblemAdvice {
             case OFFSET_BEYOND_HEAD -> answer(HttpStatus.BAD_REQUEST, ProblemTypes.OFFSET_BEYOND_HEAD, e.getMessage(),
                     facts);
         };
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidSignature(InvalidSignatureException e) {
+        return answer(HttpStatus.UNAUTHORIZED, ProblemTypes.INVALID_SIGNATURE, e.getMessage(),
+                Map.of("header", e.header(), "reason", e.reason().slug()));
     }
 
     @ExceptionHandler
