@@ -49,6 +49,11 @@ public final class FetchService {
     public record Fetch(List<FetchedEvent> events, FetchCursor positions, boolean paused) {
     }
 
+    /** How many fetches wait on this node now. */
+    public int waitingPolls() {
+        return settings.maxWaitingPolls() - waiting.availablePermits();
+    }
+
     /**
      * @param cursor where the previous fetch ended; without one, each bucket starts at its checkpoint
      * @throws SubscriptionNotFoundException when the key is not subscribed

@@ -1,5 +1,6 @@
 package io.kapivara.hub.bus.jdbc;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,8 +15,8 @@ import io.kapivara.hub.bus.BusStore;
 public class BusJdbcConfiguration {
 
     @Bean
-    BusStore busStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json) {
-        return new JdbcBusStore(jdbc, transactions, json);
+    BusStore busStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, MeterRegistry meters) {
+        return new JdbcBusStore(jdbc, transactions, json, meters);
     }
 
     @Bean

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,11 +39,22 @@ final class JdbcBusStore implements BusStore {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final JdbcTransaction operations = new JdbcTransaction();
+    private final MeterRegistry meters;
+    private final Counter acceptedCommits;
+    private final Counter refusedCommits;
 
-    JdbcBusStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json) {
+    JdbcBusStore(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
+        this.meters = meters;
+        this.acceptedCommits = commits("accepted");
+        this.refusedCommits = commits("refused");
+    }
+
+    private Counter commits(String outcome) {
+        return Counter.builder("hub.commits").tag("outcome", outcome)
+                .description("Checkpoint commits, per bucket").register(meters);
     }
 
     @Override
@@ -95,8 +108,9 @@ final class JdbcBusStore implements BusStore {
         public void grant(String owner, Map<Integer, @Nullable String> holders, boolean pinned) {
             List<Integer> buckets = new ArrayList<>(holders.keySet());
             String[] keys = buckets.stream().map(holders::get).toArray(String[]::new);
-            jdbc.update(BusSql.GRANT, pinned, sqlArray("int", buckets.toArray(Integer[]::new)),
+            int changed = jdbc.update(BusSql.GRANT, pinned, sqlArray("int", buckets.toArray(Integer[]::new)),
                     sqlArray("text", keys), owner);
+            meters.counter("hub.lease.changes", "owner", owner).increment(changed);
         }
 
         @Override
@@ -111,7 +125,9 @@ final class JdbcBusStore implements BusStore {
 
         @Override
         public boolean commit(String owner, String key, int bucket, long epoch, long offset) {
-            return jdbc.update(BusSql.COMMIT, offset, owner, bucket, key, epoch, offset, offset) == 1;
+            boolean moved = jdbc.update(BusSql.COMMIT, offset, owner, bucket, key, epoch, offset, offset) == 1;
+            (moved ? acceptedCommits : refusedCommits).increment();
+            return moved;
         }
 
         @Override

@@ -3,6 +3,8 @@ package io.kapivara.hub.bus.web;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,12 +37,16 @@ class SubscriptionController {
     private final CommitService commits;
     private final OperatorService operators;
 
+    private final Counter fetched;
+
     SubscriptionController(MembershipService membership, FetchService fetches, CommitService commits,
-            OperatorService operators) {
+            OperatorService operators, MeterRegistry meters) {
         this.membership = membership;
         this.fetches = fetches;
         this.commits = commits;
         this.operators = operators;
+        this.fetched = Counter.builder("hub.fetched.events").description("Events handed out by fetches")
+                .register(meters);
     }
 
     @PostMapping
@@ -71,8 +77,9 @@ class SubscriptionController {
             @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") long waitMs,
             @RequestParam(required = false) @Nullable String cursor) {
-        return BusWire.fetch(fetches.fetch(owner, key, limit, Duration.ofMillis(waitMs),
-                BusWire.cursor(cursor)));
+        FetchService.Fetch fetch = fetches.fetch(owner, key, limit, Duration.ofMillis(waitMs), BusWire.cursor(cursor));
+        fetched.increment(fetch.events().size());
+        return BusWire.fetch(fetch);
     }
 
     @PostMapping("/{key}/commits")

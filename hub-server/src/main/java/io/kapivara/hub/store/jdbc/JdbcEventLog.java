@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,10 +31,16 @@ final class JdbcEventLog implements EventLog {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final Counter appendedEvents;
+    private final Counter groups;
 
-    JdbcEventLog(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    JdbcEventLog(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.appendedEvents = Counter.builder("hub.appended.events")
+                .description("Events stored by appends (replays store none)").register(meters);
+        this.groups = Counter.builder("hub.append.groups")
+                .description("Append transactions that stored events; each may carry many appends").register(meters);
     }
 
     @Override
@@ -97,6 +105,9 @@ final class JdbcEventLog implements EventLog {
                     array("bigint", buckets.stream().map(bucketHeads::get).toArray(Long[]::new)));
             jdbc.update(StoreSql.UPDATE_STORE_HEAD, globalHead);
             jdbc.query(StoreSql.NOTIFY_APPENDS, rs -> { }, AppendNotice.encode(bucketHeads));
+            // Counted before the commit: a rare rollback after this point is counted too.
+            appendedEvents.increment(events.size());
+            groups.increment();
         }
 
         private void insertEvents(List<RecordedEvent> events) {

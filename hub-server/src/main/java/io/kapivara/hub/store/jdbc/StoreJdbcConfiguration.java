@@ -1,5 +1,6 @@
 package io.kapivara.hub.store.jdbc;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,8 +15,8 @@ import io.kapivara.hub.store.EventReader;
 public class StoreJdbcConfiguration {
 
     @Bean
-    EventLog eventLog(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        return new JdbcEventLog(jdbc, transactions);
+    EventLog eventLog(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
+        return new JdbcEventLog(jdbc, transactions, meters);
     }
 
     @Bean
