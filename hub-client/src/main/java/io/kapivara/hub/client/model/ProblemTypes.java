@@ -24,6 +24,8 @@ public final class ProblemTypes {
     public static final String LEASE_LOST = "lease-lost";
     public static final String OFFSET_BEHIND = "offset-behind";
     public static final String OFFSET_BEYOND_HEAD = "offset-beyond-head";
+    public static final String UNAUTHORIZED = "unauthorized";
+    public static final String FORBIDDEN = "forbidden";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL_ERROR = "internal-error";
     public static final String INVALID_SIGNATURE = "invalid-signature";

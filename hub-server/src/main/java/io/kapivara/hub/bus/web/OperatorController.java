@@ -1,5 +1,6 @@
 package io.kapivara.hub.bus.web;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -37,41 +38,43 @@ class OperatorController {
     }
 
     @PostMapping("/owners/{owner}/buckets/{bucket}/assign")
-    BucketCheckpoint assign(@PathVariable String owner, @PathVariable int bucket, @RequestBody AssignRequest body) {
+    BucketCheckpoint assign(@PathVariable String owner, @PathVariable int bucket, @RequestBody AssignRequest body,
+            @Nullable Principal actor) {
         if (body.key() == null || body.key().isEmpty()) {
             throw new InvalidRequestException("key", body.key(), "An assignment names the subscription key");
         }
-        operators.assign(owner, bucket, body.key(), null);
+        operators.assign(owner, bucket, body.key(), name(actor));
         return BusWire.checkpoint(queries.bucket(owner, bucket));
     }
 
     @PostMapping("/owners/{owner}/buckets/{bucket}/release")
-    BucketCheckpoint release(@PathVariable String owner, @PathVariable int bucket) {
-        operators.release(owner, bucket, null);
+    BucketCheckpoint release(@PathVariable String owner, @PathVariable int bucket, @Nullable Principal actor) {
+        operators.release(owner, bucket, name(actor));
         return BusWire.checkpoint(queries.bucket(owner, bucket));
     }
 
     @PostMapping("/owners/{owner}/buckets/{bucket}/seek")
-    BucketCheckpoint seek(@PathVariable String owner, @PathVariable int bucket, @RequestBody SeekRequest body) {
-        operators.seek(owner, bucket, target(body), null);
+    BucketCheckpoint seek(@PathVariable String owner, @PathVariable int bucket, @RequestBody SeekRequest body,
+            @Nullable Principal actor) {
+        operators.seek(owner, bucket, target(body), name(actor));
         return BusWire.checkpoint(queries.bucket(owner, bucket));
     }
 
     @PostMapping("/owners/{owner}/seek")
-    OwnerStatus seekAll(@PathVariable String owner, @RequestBody SeekRequest body) {
-        operators.seekAll(owner, target(body), null);
+    OwnerStatus seekAll(@PathVariable String owner, @RequestBody SeekRequest body, @Nullable Principal actor) {
+        operators.seekAll(owner, target(body), name(actor));
         return BusWire.owner(queries.owner(owner), Instant.now());
     }
 
     @PostMapping("/owners/{owner}/pause")
-    OwnerStatus pause(@PathVariable String owner) {
-        operators.setPaused(owner, true, null);
+    OwnerStatus pause(@PathVariable String owner, @Nullable Principal actor) {
+        operators.setPaused(owner, true, name(actor));
         return BusWire.owner(queries.owner(owner), Instant.now());
     }
 
     @PostMapping("/owners/{owner}/resume")
-    OwnerStatus resume(@PathVariable String owner) {
-        operators.setPaused(owner, false, null);
+    OwnerStatus resume(@PathVariable String owner, @Nullable Principal actor) {
+        operators.setPaused(owner, false, name(actor));
         return BusWire.owner(queries.owner(owner), Instant.now());
     }
 
@@ -82,6 +85,11 @@ class OperatorController {
         var entries = queries.audit(owner, before, limit);
         Long next = entries.size() < limit ? null : entries.getLast().id();
         return new AuditPage(entries.stream().map(BusWire::audit).toList(), next);
+    }
+
+    /** Who acted, for the audit log: the token's name, or none when the hub runs without tokens. */
+    static @Nullable String name(@Nullable Principal actor) {
+        return actor == null ? null : actor.getName();
     }
 
     static SeekTarget target(@Nullable SeekRequest body) {

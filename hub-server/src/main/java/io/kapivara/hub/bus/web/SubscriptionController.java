@@ -1,5 +1,6 @@
 package io.kapivara.hub.bus.web;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 
@@ -63,9 +64,9 @@ class SubscriptionController {
     /** A node leaving; with {@code evict=true}, an operator ending it (written to the audit log). */
     @DeleteMapping("/{key}")
     ResponseEntity<Void> leave(@PathVariable String owner, @PathVariable String key,
-            @RequestParam(defaultValue = "false") boolean evict) {
+            @RequestParam(defaultValue = "false") boolean evict, @Nullable Principal actor) {
         if (evict) {
-            operators.evict(owner, key, null);
+            operators.evict(owner, key, OperatorController.name(actor));
         } else {
             membership.leave(owner, key);
         }
