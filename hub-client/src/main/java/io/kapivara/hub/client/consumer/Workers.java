@@ -1,9 +1,7 @@
 package io.kapivara.hub.client.consumer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -150,15 +148,5 @@ final class Workers {
     void crash() {
         current.values().forEach(BucketWorker::crash);
         retiring.forEach(BucketWorker::crash);
-    }
-
-    /** Waits up to {@code timeout} in all for the workers' threads to end. */
-    void awaitEnd(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<BucketWorker> all = new ArrayList<>(current.values());
-        all.addAll(retiring);
-        for (Iterator<BucketWorker> it = all.iterator(); it.hasNext() && System.nanoTime() < deadline; ) {
-            it.next().awaitEnd(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        }
     }
 }

@@ -16,7 +16,8 @@ final class Events {
 
     static FetchedEvent event(int bucket, long offset, long epoch) {
         return new FetchedEvent(UUID.randomUUID(), "stream-" + bucket, "thing.happened",
-                JsonNodeFactory.instance.numberNode(offset), null, offset, offset, bucket, offset, Instant.now(), epoch);
+                JsonNodeFactory.instance.numberNode(offset), null, offset, offset, bucket, offset, Instant.now(),
+                epoch);
     }
 
     /** Waits up to 5 seconds for the condition; false when it did not come. */
