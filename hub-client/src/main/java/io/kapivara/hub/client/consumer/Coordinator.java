@@ -83,6 +83,10 @@ final class Coordinator implements Runnable {
             workers.crash();
             log.warn("Owner [{}] key [{}] stopped abruptly: nothing more committed, not left", settings.owner(),
                     settings.key());
+        } catch (RuntimeException e) {
+            workers.stop();
+            log.error("Owner [{}] key [{}] stopped by an unexpected failure (was its HubClient closed first?): "
+                    + "nothing more handled, committed or left", settings.owner(), settings.key(), e);
         }
     }
 
@@ -129,7 +133,8 @@ final class Coordinator implements Runnable {
         long deadline = System.nanoTime() + settings.closeTimeout().toNanos();
         while (!workers.ended() && System.nanoTime() - deadline < 0) {
             long now = System.nanoTime();
-            if (membership.due(now)) {
+            // Heartbeats keep the leases for the last commit; a node that is not subscribed stays so.
+            if (membership.subscribed() && membership.due(now)) {
                 attempt("heartbeat", this::beat);
             } else if (commitDue(now)) {
                 attempt("commit", this::commit);
@@ -209,9 +214,10 @@ final class Coordinator implements Runnable {
             log.debug("Owner [{}] key [{}] committed [{}]", settings.owner(), settings.key(), pending);
         } catch (LeaseLostException e) {
             workers.end(e.bucket(), e.epoch());
-        } catch (OffsetBehindException | OffsetBeyondHeadException e) {
-            refused(e.getMessage(), pending, e instanceof OffsetBehindException behind ? behind.bucket()
-                    : ((OffsetBeyondHeadException) e).bucket());
+        } catch (OffsetBehindException e) {
+            refused(e.getMessage(), pending, e.bucket());
+        } catch (OffsetBeyondHeadException e) {
+            refused(e.getMessage(), pending, e.bucket());
         } catch (SubscriptionNotFoundException e) {
             membership.lost();
         }

@@ -34,6 +34,10 @@ final class Membership {
         this.key = key;
     }
 
+    boolean subscribed() {
+        return subscribed;
+    }
+
     boolean due(long nowNanos) {
         return !subscribed || nowNanos - nextBeatNanos >= 0;
     }
