@@ -46,8 +46,8 @@ import io.kapivara.hub.testing.HubServerTest;
 @TestPropertySource(properties = "hub.bus.lease-ttl=2s")
 class TwoConsumersIT {
 
-    private static final int STREAMS = 24;
-    private static final int ROUNDS = 40;
+    private static final int STREAMS = 16;
+    private static final int ROUNDS = 30;
 
     @LocalServerPort
     int port;
