@@ -1,6 +1,7 @@
 package io.kapivara.hub.client;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -49,33 +50,95 @@ final class HubTransport implements AutoCloseable {
 
     /** GETs {@code path} and reads the answer as {@code answer}. */
     <T> T get(ApiPath path, Class<T> answer) {
-        return call("GET", path, null, answer);
+        return read(new Request("GET", path, null, requestTimeout, true), answer);
+    }
+
+    /**
+     * GETs {@code path}, waiting {@code longer} more than the request timeout for the answer: for a
+     * call that the hub holds open on purpose, such as a long-polling fetch.
+     */
+    <T> T get(ApiPath path, Class<T> answer, Duration longer) {
+        return read(new Request("GET", path, null, requestTimeout.plus(longer), true), answer);
     }
 
     /** POSTs {@code body} as JSON to {@code path} and reads the answer as {@code answer}. */
     <T> T post(ApiPath path, Object body, Class<T> answer) {
-        return call("POST", path, mapper.writeValueAsBytes(body), answer);
+        return read(new Request("POST", path, json(body), requestTimeout, true), answer);
     }
 
-    private <T> T call(String method, ApiPath path, byte @Nullable [] body, Class<T> answer) {
-        String request = method + " " + path;
-        if (closed) {
-            throw new IllegalStateException("A closed hub client sends nothing: " + request);
+    /** PUTs {@code body} as JSON to {@code path} and reads the answer as {@code answer}, with its status. */
+    <T> Answer<T> put(ApiPath path, Object body, Class<T> answer) {
+        Request request = new Request("PUT", path, json(body), requestTimeout, true);
+        HttpResponse<byte[]> response = send(request);
+        return new Answer<>(response.statusCode(), body(request, response, answer));
+    }
+
+    /** A success answer's status and body. */
+    record Answer<T>(int status, T body) {
+    }
+
+    /** POSTs {@code body} as JSON to {@code path}, expecting an answer without a body. */
+    void post(ApiPath path, Object body) {
+        send(new Request("POST", path, json(body), requestTimeout, true));
+    }
+
+    /**
+     * POSTs {@code body} (none when null) to {@code path} and reads the answer, repeating a transient
+     * failure only when the hub surely did not act on the request: for a call that must not be
+     * applied twice.
+     */
+    <T> T postOnce(ApiPath path, @Nullable Object body, Class<T> answer) {
+        return read(new Request("POST", path, body == null ? null : json(body), requestTimeout, false), answer);
+    }
+
+    /** DELETEs {@code path}, repeating a transient failure only when the hub surely did not act on it. */
+    void deleteOnce(ApiPath path) {
+        send(new Request("DELETE", path, null, requestTimeout, false));
+    }
+
+    private byte[] json(Object body) {
+        return mapper.writeValueAsBytes(body);
+    }
+
+    /**
+     * One call as it is sent.
+     *
+     * @param repeatable whether a transient failure may be repeated even when the request may have
+     *                   reached the hub
+     */
+    private record Request(String method, ApiPath path, byte @Nullable [] body, Duration timeout,
+            boolean repeatable) {
+
+        String describe() {
+            return method + " " + path;
         }
-        HttpRequest httpRequest = request(method, path, body);
-        HttpResponse<byte[]> response = sendWithRetries(request, httpRequest);
+    }
+
+    private <T> T read(Request request, Class<T> answer) {
+        return body(request, send(request), answer);
+    }
+
+    private <T> T body(Request request, HttpResponse<byte[]> response, Class<T> answer) {
         try {
             return mapper.readValue(response.body(), answer);
         } catch (JacksonException e) {
-            throw new UnexpectedResponseException(request, response.statusCode(), e);
+            throw new UnexpectedResponseException(request.describe(), response.statusCode(), e);
         }
     }
 
-    private HttpRequest request(String method, ApiPath path, byte @Nullable [] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(requestTimeout)
+    private HttpResponse<byte[]> send(Request request) {
+        if (closed) {
+            throw new IllegalStateException("A closed hub client sends nothing: " + request.describe());
+        }
+        return sendWithRetries(request, httpRequest(request));
+    }
+
+    private HttpRequest httpRequest(Request request) {
+        byte[] body = request.body();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + request.path()))
+                .timeout(request.timeout())
                 .header("Accept", JSON)
-                .method(method, body == null
+                .method(request.method(), body == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
@@ -87,21 +150,22 @@ final class HubTransport implements AutoCloseable {
         return builder.build();
     }
 
-    private HttpResponse<byte[]> sendWithRetries(String request, HttpRequest httpRequest) {
+    private HttpResponse<byte[]> sendWithRetries(Request request, HttpRequest httpRequest) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return sendOnce(request, httpRequest);
+                return sendOnce(request.describe(), httpRequest, request.timeout());
             } catch (HubTransientException e) {
-                if (attempt >= retryPolicy.maxAttempts()) {
+                // A call that must not be applied twice is repeated only when the hub surely did not act on it.
+                if (attempt >= retryPolicy.maxAttempts() || !request.repeatable() && !e.unsent()) {
                     throw e.afterAttempts(attempt);
                 }
-                pause(request, attempt, e);
+                pause(request.describe(), attempt, e);
             }
         }
     }
 
-    private HttpResponse<byte[]> sendOnce(String request, HttpRequest httpRequest) {
-        HttpResponse<byte[]> response = exchange(request, httpRequest);
+    private HttpResponse<byte[]> sendOnce(String request, HttpRequest httpRequest, Duration timeout) {
+        HttpResponse<byte[]> response = exchange(request, httpRequest, timeout);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return response;
@@ -110,16 +174,18 @@ final class HubTransport implements AutoCloseable {
                 response.body());
     }
 
-    private HttpResponse<byte[]> exchange(String request, HttpRequest httpRequest) {
+    private HttpResponse<byte[]> exchange(String request, HttpRequest httpRequest, Duration timeout) {
         try {
             return http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
-            throw new HubTransientException("The hub did not accept a connection for %s within %d ms: %s"
-                    .formatted(request, http.connectTimeout().map(Duration::toMillis).orElse(0L), baseUrl),
-                    null, null, e);
+            throw HubTransientException.unsent("The hub did not accept a connection for %s within %d ms: %s"
+                    .formatted(request, http.connectTimeout().map(Duration::toMillis).orElse(0L), baseUrl), e);
         } catch (HttpTimeoutException e) {
             throw new HubTransientException("The hub did not answer %s within %d ms"
-                    .formatted(request, requestTimeout.toMillis()), null, null, e);
+                    .formatted(request, timeout.toMillis()), null, null, e);
+        } catch (ConnectException e) {
+            throw HubTransientException.unsent("The hub refused a connection for %s at %s: %s"
+                    .formatted(request, baseUrl, e), e);
         } catch (IOException e) {
             throw new HubTransientException("The hub could not be reached for %s at %s: %s"
                     .formatted(request, baseUrl, e), null, null, e);

@@ -25,6 +25,9 @@ final class Problems {
     /** Statuses that say "not now" rather than "not this": the hub or a proxy in front of it. */
     private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 502, 503, 504);
 
+    /** Of those, the statuses that say the request was not acted on; 502 and 504 leave it open. */
+    private static final Set<Integer> REFUSED_STATUSES = Set.of(429, 503);
+
     private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
 
     private static final int MAX_QUOTED_BODY = 200;
@@ -43,6 +46,10 @@ final class Problems {
      */
     HubClientException toException(String request, int status, @Nullable String retryAfter, byte[] body) {
         Problem problem = read(request, status, body);
+        if (REFUSED_STATUSES.contains(status)) {
+            return HubTransientException.refused("The hub cannot serve %s now: %s (status %d)"
+                    .formatted(request, problem.detail(), status), status, delay(retryAfter));
+        }
         if (TRANSIENT_STATUSES.contains(status) || ProblemTypes.UNAVAILABLE.equals(problem.slug())) {
             return new HubTransientException("The hub cannot serve %s now: %s (status %d)"
                     .formatted(request, problem.detail(), status), status, delay(retryAfter), null);
