@@ -1,0 +1,174 @@
+package io.kapivara.hub.reliability;
+
+import static io.kapivara.hub.testing.BusCalls.uniqueOwner;
+import static io.kapivara.hub.testing.HubHttp.path;
+import static io.kapivara.hub.testing.HubHttp.uniqueStream;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.kapivara.hub.testing.BusCalls;
+import io.kapivara.hub.testing.HubHttp;
+import io.kapivara.hub.testing.HubServerTest;
+
+/**
+ * Hostile and clumsy input at every endpoint: each answer is a 4xx problem detail, never a 500,
+ * never a hang, and nothing is stored half.
+ */
+@HubServerTest
+class HostileInputIT {
+
+    private static final String OWNER = uniqueOwner();
+    private static final String STREAM = uniqueStream("hostile");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    BusCalls bus;
+
+    @BeforeEach
+    void setUp() {
+        bus = new BusCalls(port);
+        bus.append(STREAM, "seed");
+        bus.subscribe(OWNER, "k");
+    }
+
+    static Stream<Arguments> hostileRequests() {
+        String owner = "/api/owners/" + OWNER;
+        String stream = "/api/streams/" + STREAM;
+        String nested = "[".repeat(5_000) + "]".repeat(5_000);
+        return Stream.of(
+                Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": " + nested + "}]}"),
+                Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": 1}], \"expectedVersion\": 1e400}"),
+                Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a'; DROP TABLE events; --\", \"data\": 1, \"id\": 5}]}"),
+                Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": 1" ),
+                Arguments.of("POST", stream, "\u0000\u0001\u0002"),
+                Arguments.of("POST", stream, "{\"events\": \"" + "x".repeat(10) + "\"}"),
+                Arguments.of("POST", "/api/streams/" + path("a\u0000b"), "{\"events\": [{\"type\": \"a\", \"data\": 1}]}"),
+                Arguments.of("POST", "/api/streams/" + path("x".repeat(5_000)), "{\"events\": [{\"type\": \"a\", \"data\": 1}]}"),
+                Arguments.of("GET", stream + "?limit=99999999999999999999", null),
+                Arguments.of("GET", stream + "?from=-9223372036854775808", null),
+                Arguments.of("GET", stream + "?direction=%27%20OR%201=1", null),
+                Arguments.of("GET", "/api/events?after=abc", null),
+                Arguments.of("GET", "/api/events?type=" + path("' OR '1'='1") + "%00", null),
+                Arguments.of("GET", "/api/events?category=" + "c".repeat(300), null),
+                Arguments.of("GET", "/api/events/%27", null),
+                Arguments.of("PUT", owner, "{\"startFrom\": 5}"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"types\": \"notalist\"}}"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"types\": [\"has space\"]}}"),
+                Arguments.of("PUT", "/api/owners/" + path("o\u202ewner"), "{}"),
+                Arguments.of("POST", owner + "/subscriptions", "{\"key\": [1, 2]}"),
+                Arguments.of("POST", owner + "/subscriptions", "{\"key\": \"" + "k".repeat(201) + "\"}"),
+                Arguments.of("GET", owner + "/subscriptions/k/events?limit=-1", null),
+                Arguments.of("GET", owner + "/subscriptions/k/events?waitMs=9999999999999", null),
+                Arguments.of("GET", owner + "/subscriptions/k/events?cursor=" + "A".repeat(3_000), null),
+                Arguments.of("GET", owner + "/subscriptions/k/events?cursor=MTo5OTk5OTk5OTk5OTk5OTk5OTk5OTk6MQ", null),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "{\"bucket\": 1}"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[{\"bucket\": 1e99, \"offset\": 1, \"epoch\": 1}]"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[{\"bucket\": 0, \"offset\": \"x\", \"epoch\": 1}]"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[{\"bucket\": 0, \"offset\": 1, \"epoch\": 1}, {\"bucket\": 0, \"offset\": 1, \"epoch\": 1}]"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[" + "{},".repeat(2_000) + "{}]"),
+                Arguments.of("GET", owner + "/buckets/99999999999", null),
+                Arguments.of("GET", owner + "/buckets/-3", null),
+                Arguments.of("POST", owner + "/buckets/0/seek", "{\"to\": {\"nested\": true}}"),
+                Arguments.of("POST", owner + "/buckets/0/seek", "{\"to\": 1.5}"),
+                Arguments.of("POST", owner + "/buckets/0/assign", "{\"key\": null}"),
+                Arguments.of("POST", owner + "/seek", "{\"to\": \"9999-99-99T99:99:99Z\"}"),
+                Arguments.of("GET", "/api/buckets/abc/events", null),
+                Arguments.of("GET", "/api/buckets/0/events?from=-1", null),
+                Arguments.of("GET", "/api/audit?limit=0", null),
+                Arguments.of("GET", "/api/audit?before=x", null),
+                Arguments.of("POST", "/api/owners/" + uniqueOwner() + "/subscriptions/k/commits", "[{\"bucket\": 0, \"offset\": 0, \"epoch\": 0}]"),
+                Arguments.of("GET", "/api/nothing-here", null));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hostileRequests")
+    void answersAProblemDetailAndNeverA500(String method, String path, String body) {
+        long eventsBefore = countEvents();
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+
+        HubHttp.Response response = bus.http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .method(method, publisher));
+
+        assertThat(response.status()).as(response.body()).isBetween(400, 499);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("type").asString()).startsWith("urn:kapivara:hub:problem:");
+        assertThat(countEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void refusesATenThousandEventBatchWholly() {
+        String stream = uniqueStream("huge");
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            events.add("{\"type\": \"a\", \"data\": " + i + "}");
+        }
+
+        HubHttp.Response response = bus.http().post("/api/streams/" + path(stream),
+                "{\"events\": [" + String.join(",", events) + "]}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream = ?", Long.class, stream)).isZero();
+    }
+
+    @Test
+    void storesEmojiAndRightToLeftTextInNamesAndData() {
+        String stream = "הזמנה-🦫-" + uniqueStream("rtl");
+
+        HubHttp.Response response = bus.http().post("/api/streams/" + path(stream),
+                "{\"events\": [{\"type\": \"طلب.تم\", \"data\": {\"note\": \"שלום 🌍 مرحبا\"}}]}");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(bus.http().get("/api/streams/" + path(stream)).json().path("events").get(0).path("data")
+                .path("note").asString()).isEqualTo("שלום 🌍 مرحبا");
+    }
+
+    @Test
+    void aClientThatNeverFinishesItsBodyHoldsNothingAndOthersAreServed() throws Exception {
+        String stream = uniqueStream("slow");
+        try (Socket slow = new Socket("127.0.0.1", port)) {
+            slow.setSoTimeout((int) Duration.ofSeconds(90).toMillis());
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST /api/streams/" + stream + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"events\": [")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+
+            HubHttp.Response meanwhile = bus.http().get("/api/events?limit=1");
+            InputStream in = slow.getInputStream();
+            byte[] answer = in.readNBytes(12);
+
+            assertThat(meanwhile.status()).isEqualTo(200);
+            assertThat(new String(answer, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 4");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream = ?", Long.class, stream)).isZero();
+    }
+
+    private long countEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM events", Long.class);
+    }
+}
