@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +18,7 @@ import io.kapivara.hub.testing.HubServerTest;
 
 /** Leases of one second, so that stalls can be shown quickly. */
 @HubServerTest
+@DirtiesContext
 @TestPropertySource(properties = "hub.bus.lease-ttl=1s")
 class LeaseExpiryIT {
 

@@ -32,6 +32,18 @@ class LongPollIT {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    FetchService fetches;
+
+    /** Waits, at most 30 s, until that many fetches wait on this node. */
+    private void awaitWaiting(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (fetches.waitingPolls() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(fetches.waitingPolls()).isGreaterThanOrEqualTo(count);
+    }
+
     @Test
     void wakesAWaitingFetchWithinMillisecondsOfTheAppendsCommit() throws Exception {
         BusCalls bus = new BusCalls(port);
@@ -72,9 +84,9 @@ class LongPollIT {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<HubHttp.Response>> waiting = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                waiting.add(threads.submit(() -> bus.fetch(owner, "idle", 10, 4_000, null)));
+                waiting.add(threads.submit(() -> bus.fetch(owner, "idle", 10, 20_000, null)));
             }
-            Thread.sleep(1_500);
+            awaitWaiting(100);
 
             int active = pool.getHikariPoolMXBean().getActiveConnections();
             bus.append(uniqueStream("release"), "x");

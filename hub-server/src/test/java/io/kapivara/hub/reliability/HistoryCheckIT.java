@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -46,6 +47,7 @@ import io.kapivara.hub.testing.HubServerTest;
  * Short by default (CI); {@code -Dhistory.seconds=600} runs the long mode.
  */
 @HubServerTest
+@DirtiesContext
 @TestPropertySource(properties = "hub.bus.lease-ttl=2s")
 class HistoryCheckIT {
 

@@ -14,6 +14,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.kapivara.hub.testing.HubHttp;
@@ -21,6 +22,7 @@ import io.kapivara.hub.testing.HubServerTest;
 
 /** When the connection pool is exhausted, requests get 503 with Retry-After instead of hanging. */
 @HubServerTest
+@DirtiesContext
 @TestPropertySource(properties = {
     "spring.datasource.hikari.maximum-pool-size=3", "spring.datasource.hikari.connection-timeout=500"})
 class PoolExhaustionIT {

@@ -54,7 +54,8 @@ final class ServerProcess implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                JAR.toString(), "--server.port=" + port, "--spring.datasource.url=" + databaseUrl));
+                JAR.toString(), "--server.port=" + port, "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.hikari.maximum-pool-size=6"));
         command.addAll(extra);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.kapivara.hub.testing.HubHttp;
@@ -22,6 +23,7 @@ import io.kapivara.hub.testing.HubServerTest;
 
 /** Every role boundary of the API, with tokens configured. */
 @HubServerTest
+@DirtiesContext
 @TestPropertySource(properties = "hub.security.tokens-text="
         + "producer:producer:producer-secret-0001,consumer:consumer:consumer-secret-0001,"
         + "operator:operator:operator-secret-0001,viewer:viewer:viewer-secret-00001")

@@ -5,12 +5,13 @@ import java.util.function.Supplier;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import io.kapivara.hub.shared.UnavailableException;
 
 /**
  * Turns the database failures a caller may retry (no connection, pool exhausted, a restart, a
- * timeout, a serialization failure) into {@link UnavailableException}. Anything else passes
+ * timeout, a serialization failure, a commit or rollback cut off) into {@link UnavailableException}. Anything else passes
  * through as it is: it is a bug or a broken schema, not a passing fault.
  */
 public final class DatabaseFailures {
@@ -21,7 +22,7 @@ public final class DatabaseFailures {
     public static <T> T translate(Supplier<T> work) {
         try {
             return work.get();
-        } catch (CannotCreateTransactionException
+        } catch (CannotCreateTransactionException | TransactionSystemException
                  | DataAccessResourceFailureException | TransientDataAccessException e) {
             throw new UnavailableException("Database unavailable: " + rootMessage(e), e);
         }

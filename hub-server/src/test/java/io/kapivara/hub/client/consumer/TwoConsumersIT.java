@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -43,6 +44,7 @@ import io.kapivara.hub.testing.HubServerTest;
  * its buckets once their leases lapse. Leases of two seconds, so that takeover comes quickly.
  */
 @HubServerTest
+@DirtiesContext
 @TestPropertySource(properties = "hub.bus.lease-ttl=2s")
 class TwoConsumersIT {
 

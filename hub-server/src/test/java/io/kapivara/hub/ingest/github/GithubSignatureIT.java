@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,6 +21,7 @@ import io.kapivara.hub.testing.HubHttp;
 import io.kapivara.hub.testing.HubServerTest;
 
 @HubServerTest
+@DirtiesContext
 @TestPropertySource(properties = "hub.ingest.github.secret=" + GithubSignatureIT.SECRET)
 class GithubSignatureIT {
 
