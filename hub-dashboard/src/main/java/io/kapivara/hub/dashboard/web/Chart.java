@@ -1,5 +1,6 @@
 package io.kapivara.hub.dashboard.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -22,9 +23,14 @@ public record Chart(String x, String y, String y2) {
     /** An owner's lag in events and, on the second axis, the age of its oldest pending event. */
     static Chart lag(LagHistory history) {
         List<LagHistory.Sample> samples = history.samples();
-        return new Chart(join(samples.stream().map(sample -> sample.at().getEpochSecond())),
+        return new Chart(join(samples.stream().map(sample -> seconds(sample.at()))),
                 join(samples.stream().map(LagHistory.Sample::lag)),
                 join(samples.stream().map(sample -> String.format(Locale.ROOT, "%.1f", sample.lagSeconds()))));
+    }
+
+    // Samples may come faster than one a second: keep the milliseconds.
+    private static String seconds(Instant at) {
+        return String.format(Locale.ROOT, "%.3f", at.toEpochMilli() / 1000.0);
     }
 
     private static String join(java.util.stream.Stream<?> values) {

@@ -78,8 +78,11 @@ public final class Formats {
         return duration(Duration.ofMillis((long) (seconds * 1000)));
     }
 
-    /** {@code 42 s}, {@code 3 min 12 s}, {@code 2 h 5 min}, {@code 3 d 4 h}. */
+    /** {@code 500 ms}, {@code 42 s}, {@code 3 min 12 s}, {@code 2 h 5 min}, {@code 3 d 4 h}. */
     public String duration(Duration duration) {
+        if (duration.toMillis() < 1_000) {
+            return duration.toMillis() + " ms";
+        }
         long s = duration.toSeconds();
         if (s < 60) {
             return s + " s";

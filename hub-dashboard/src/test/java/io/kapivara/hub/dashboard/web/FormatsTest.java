@@ -23,6 +23,7 @@ class FormatsTest {
         assertThat(formats.duration(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
         assertThat(formats.duration(Duration.ofHours(76))).isEqualTo("3 d 4 h");
         assertThat(formats.duration(Duration.ofHours(2))).isEqualTo("2 h");
+        assertThat(formats.duration(Duration.ofMillis(500))).isEqualTo("500 ms");
     }
 
     @Test
