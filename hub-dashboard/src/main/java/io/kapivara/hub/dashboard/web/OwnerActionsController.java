@@ -19,8 +19,9 @@ import io.kapivara.hub.dashboard.RefusedException;
  * and fires {@value Htmx#OWNER_CHANGED} and {@value Htmx#AUDIT_CHANGED}, so the panels showing
  * what changed refresh themselves.
  *
- * <p>Only htmx requests are served: a browser sends the {@code HX-Request} header to its own
- * origin only, so another site cannot make a visitor's browser post an action.
+ * <p>Only htmx requests are served. A page of another site cannot add the {@code HX-Request}
+ * header to a request sent here without a CORS preflight, which the hub never grants, so it
+ * cannot make a visitor's browser post an action (a plain cross-site form post lacks the header).
  */
 @Controller
 @RequestMapping("/owners/{owner}/actions")

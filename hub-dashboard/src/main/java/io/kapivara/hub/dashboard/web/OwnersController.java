@@ -1,5 +1,7 @@
 package io.kapivara.hub.dashboard.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +20,9 @@ class OwnersController {
 
     /** The audit entries an owner's page shows. */
     static final int AUDIT_ENTRIES = 10;
+
+    /** The lag samples shown as a table when the chart cannot be drawn (no JavaScript). */
+    static final int SAMPLES_WITHOUT_CHART = 12;
 
     private final DashboardQueries queries;
 
@@ -82,5 +87,8 @@ class OwnersController {
         LagHistory history = queries.lagHistory(owner);
         model.addAttribute("lagHistory", history);
         model.addAttribute("lagChart", Chart.lag(history));
+        List<LagHistory.Sample> samples = history.samples();
+        model.addAttribute("recentSamples",
+                samples.subList(Math.max(0, samples.size() - SAMPLES_WITHOUT_CHART), samples.size()));
     }
 }

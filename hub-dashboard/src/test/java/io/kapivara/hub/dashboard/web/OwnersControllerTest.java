@@ -60,7 +60,8 @@ class OwnersControllerTest {
                 .andExpect(content().string(containsString("id=\"assign-form\"")))
                 .andExpect(content().string(containsString("<option value=\"node-a\"></option>")))
                 .andExpect(content().string(containsString("data-x=\"1769860790.000,1769860795.000,1769860800.000\"")))
-                .andExpect(content().string(containsString("data-y2=\"4.5,3.5,3.0\"")));
+                .andExpect(content().string(containsString("data-y2=\"4.5,3.5,3.0\"")))
+                .andExpect(content().string(containsString("<td>2026-01-31 11:59:50 UTC</td>")));
     }
 
     @Test
