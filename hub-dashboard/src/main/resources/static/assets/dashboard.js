@@ -42,7 +42,9 @@
         }
         if (element.dataset.y2) {
             opts.scales.age = { range: upFromZero };
-            opts.series.push({ label: element.dataset.label2 || 'second', stroke: '#c2261b', width: 1.5, scale: 'age' });
+            opts.series.push({
+                label: element.dataset.label2 || 'second', stroke: '#c2261b', width: 1.5, scale: 'age'
+            });
             opts.axes.push({ scale: 'age', side: 1, size: 60, grid: { show: false } });
         }
         return opts;

@@ -1,5 +1,6 @@
 package io.kapivara.hub.dashboard.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.UriUtils;
 
 import io.kapivara.hub.client.model.OwnerStatus;
 import io.kapivara.hub.dashboard.DashboardQueries;
@@ -81,6 +83,7 @@ class OwnersController {
         OwnerStatus owner = queries.owner(name).orElseThrow(() -> new RefusedException(
                 RefusedException.Reason.NOT_FOUND, "Owner [%s] does not exist".formatted(name)));
         model.addAttribute("owner", owner);
+        model.addAttribute("ownerPath", "/owners/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8));
     }
 
     private void addLag(Model model, String owner) {

@@ -1,5 +1,6 @@
 package io.kapivara.hub.dashboard.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 import io.kapivara.hub.client.model.RecordedEvent;
 import io.kapivara.hub.client.model.StreamPage;
@@ -54,6 +56,7 @@ class StreamsController {
         StreamPage page = queries.stream(stream, start, PAGE).orElseThrow(() -> new RefusedException(
                 RefusedException.Reason.NOT_FOUND, "Stream [%s] has no events".formatted(stream)));
         model.addAttribute("page", page);
+        model.addAttribute("streamPath", path(stream));
         model.addAttribute("from", start);
         model.addAttribute("previous", start == 0 ? null : Math.max(0, start - PAGE));
         model.addAttribute("last", Math.max(0, page.version() - PAGE + 1));
@@ -65,7 +68,12 @@ class StreamsController {
         RecordedEvent event = queries.event(uuid(id)).orElseThrow(() -> new RefusedException(
                 RefusedException.Reason.NOT_FOUND, "No event has id [%s]".formatted(id)));
         model.addAttribute("event", event);
+        model.addAttribute("streamPath", path(event.stream()));
         return "streams/event";
+    }
+
+    private static String path(String stream) {
+        return "/streams/" + UriUtils.encodePathSegment(stream, StandardCharsets.UTF_8);
     }
 
     private static long version(String text) {
