@@ -19,7 +19,7 @@ import io.kapivara.hub.client.BucketFunction;
  */
 @ConfigurationProperties("hub")
 public record HubSettings(@Nullable Integer buckets, @DefaultValue Store store, @DefaultValue Bus bus,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue Embedded embedded, @DefaultValue Dashboard dashboard, @DefaultValue Tail tail) {
 
     public static final int DEFAULT_BUCKETS = 16;
 
@@ -93,6 +93,35 @@ public record HubSettings(@Nullable Integer buckets, @DefaultValue Store store, 
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("hub.embedded.port must be 0 to 65535: [%d]".formatted(port));
             }
+        }
+    }
+
+    /**
+     * The dashboard.
+     *
+     * @param lagSampleInterval how often each owner's lag is sampled for its lag chart, on every node
+     * @param lagSamples        the samples kept per owner, in memory; older ones are dropped
+     */
+    public record Dashboard(@DefaultValue("5s") Duration lagSampleInterval, @DefaultValue("720") int lagSamples) {
+
+        public Dashboard {
+            positive("hub.dashboard.lag-sample-interval", lagSampleInterval.toMillis());
+            positive("hub.dashboard.lag-samples", lagSamples);
+        }
+    }
+
+    /**
+     * The live tail over WebSocket ({@code /ws/tail}).
+     *
+     * @param bufferSize  the events waiting to be sent to one browser; past it events are dropped
+     *                    and the browser is told how many
+     * @param maxSessions the most tails open at once on one node; more are closed with a reason
+     */
+    public record Tail(@DefaultValue("256") int bufferSize, @DefaultValue("100") int maxSessions) {
+
+        public Tail {
+            positive("hub.tail.buffer-size", bufferSize);
+            positive("hub.tail.max-sessions", maxSessions);
         }
     }
 

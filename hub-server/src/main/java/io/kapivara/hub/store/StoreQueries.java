@@ -13,6 +13,9 @@ public final class StoreQueries {
     /** The most events one read returns. */
     public static final int MAX_LIMIT = 1_000;
 
+    /** The longest window of {@link #appendsPerMinute}: one day. */
+    public static final int MAX_MINUTES = 1_440;
+
     private final EventReader reader;
     private final StoreLimits limits;
 
@@ -85,6 +88,38 @@ public final class StoreQueries {
     /** @throws EventNotFoundException when no event has that id */
     public RecordedEvent event(UUID id) {
         return reader.event(id).orElseThrow(() -> new EventNotFoundException(id));
+    }
+
+    /** How much the store holds, and when it last grew. */
+    public EventReader.Totals totals() {
+        return reader.totals();
+    }
+
+    /**
+     * Events recorded per minute over the last {@code minutes} minutes of the database clock, the
+     * current (unfinished) minute last; minutes without events count 0.
+     */
+    public List<EventReader.MinuteCount> appendsPerMinute(int minutes) {
+        if (minutes < 1 || minutes > MAX_MINUTES) {
+            throw new InvalidRequestException("minutes", minutes, "A window is 1 to " + MAX_MINUTES + " minutes");
+        }
+        return reader.appendsPerMinute(minutes);
+    }
+
+    /**
+     * Streams whose names start with {@code prefix} (every stream when it is empty), in code point
+     * order of their names, after {@code after} when given: pass the last name of a page to get
+     * the next one.
+     */
+    public List<EventLog.StreamState> streamsByPrefix(String prefix, @Nullable String after, int limit) {
+        if (!prefix.isEmpty()) {
+            limits.checkName("prefix", prefix);
+        }
+        if (after != null) {
+            limits.checkName("after", after);
+        }
+        checkLimit(limit);
+        return reader.streamsByPrefix(prefix, after, limit);
     }
 
     private static void checkLimit(int limit) {

@@ -26,8 +26,11 @@ import io.kapivara.hub.client.model.OwnerSummary;
 import io.kapivara.hub.shared.web.WireEvents;
 import io.kapivara.hub.store.RecordedEvent;
 
-/** Maps the bus's domain values to the wire model. */
-final class BusWire {
+/**
+ * Maps the bus's domain values to the wire model; public for the dashboard's adapter, which shows
+ * the same records.
+ */
+public final class BusWire {
 
     private BusWire() {
     }
@@ -38,7 +41,7 @@ final class BusWire {
                 .toList(), assignment.heartbeat().toMillis());
     }
 
-    static OwnerStatus owner(BusQueries.OwnerView view, Instant now) {
+    public static OwnerStatus owner(BusQueries.OwnerView view, Instant now) {
         List<OwnerStatus.BucketStatus> buckets = view.buckets().stream().map(b -> bucket(b, now)).toList();
         List<OwnerStatus.SubscriptionStatus> subscriptions = view.subscriptions().stream()
                 .map(s -> subscription(s, view.buckets())).toList();
@@ -47,13 +50,13 @@ final class BusWire {
                 buckets, subscriptions);
     }
 
-    static OwnerSummary summary(BusQueries.OwnerView view, Instant now) {
+    public static OwnerSummary summary(BusQueries.OwnerView view, Instant now) {
         int live = (int) view.subscriptions().stream().filter(Subscription::live).count();
         return new OwnerSummary(view.owner().name(), view.owner().startFrom().wire(), view.owner().paused(),
                 view.lag(), lagSeconds(view.buckets(), now), live);
     }
 
-    static BucketCheckpoint checkpoint(BusQueries.BucketView view) {
+    public static BucketCheckpoint checkpoint(BusQueries.BucketView view) {
         BucketState state = view.state();
         RecordedEvent committed = view.committed();
         return new BucketCheckpoint(view.owner(), state.bucket(), state.checkpoint(), state.head(), state.lag(),
@@ -70,7 +73,7 @@ final class BusWire {
                 fetch.paused());
     }
 
-    static AuditRecord audit(AuditEntry entry) {
+    public static AuditRecord audit(AuditEntry entry) {
         return new AuditRecord(entry.id(), entry.at(), entry.action(), entry.owner(), entry.target(), entry.before(),
                 entry.after(), entry.actor());
     }

@@ -2,6 +2,7 @@ package io.kapivara.hub.store.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,6 +63,46 @@ final class JdbcEventReader implements EventReader {
     @Override
     public Optional<RecordedEvent> event(UUID id) {
         return DatabaseFailures.translate(() -> jdbc.query(StoreSql.READ_EVENT, EVENT, id).stream().findFirst());
+    }
+
+    @Override
+    public Totals totals() {
+        return DatabaseFailures.translate(() -> jdbc.queryForObject(StoreSql.SELECT_TOTALS, (rs, row) -> {
+            OffsetDateTime last = rs.getObject("last_recorded_at", OffsetDateTime.class);
+            return new Totals(rs.getLong("events"), rs.getLong("streams"), last == null ? null : last.toInstant());
+        }));
+    }
+
+    @Override
+    public List<MinuteCount> appendsPerMinute(int minutes) {
+        return DatabaseFailures.translate(() -> jdbc.query(StoreSql.APPENDS_PER_MINUTE, (rs, row) -> new MinuteCount(
+                rs.getObject("minute", OffsetDateTime.class).toInstant(), rs.getLong("events")), minutes, minutes));
+    }
+
+    @Override
+    public List<StreamState> streamsByPrefix(String prefix, @Nullable String after, int limit) {
+        String past = after == null ? "" : after;
+        String end = successor(prefix);
+        return DatabaseFailures.translate(() -> end == null
+                ? jdbc.query(StoreSql.STREAMS_FROM, (rs, row) -> streamState(rs), prefix, past, limit)
+                : jdbc.query(StoreSql.STREAMS_IN_RANGE, (rs, row) -> streamState(rs), prefix, end, past, limit));
+    }
+
+    /**
+     * The least string above every string that starts with {@code prefix}, in code point order:
+     * the prefix with its last code point raised by one (dropping trailing U+10FFFF), or null when
+     * nothing is above (the empty prefix).
+     */
+    static @Nullable String successor(String prefix) {
+        int[] points = prefix.codePoints().toArray();
+        for (int i = points.length - 1; i >= 0; i--) {
+            if (points[i] < Character.MAX_CODE_POINT) {
+                int next = points[i] + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : points[i] + 1;
+                points[i] = next;
+                return new String(points, 0, i + 1);
+            }
+        }
+        return null;
     }
 
     static StreamState streamState(ResultSet rs) throws SQLException {

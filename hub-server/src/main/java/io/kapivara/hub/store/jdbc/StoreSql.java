@@ -121,6 +121,53 @@ final class StoreSql {
             WHERE id = ?
             """;
 
+    // Positions have no gaps (a rolled-back append rolls its positions back), so the store head is
+    // also the number of events.
+    static final String SELECT_TOTALS = """
+            SELECT h.global_position AS events,
+                   (SELECT count(*) FROM streams) AS streams,
+                   (SELECT e.recorded_at FROM events e WHERE e.global_position = h.global_position) AS last_recorded_at
+            FROM store_head h
+            """;
+
+    // date_bin cuts absolute minutes, whatever the session's time zone. recorded_at grows with the
+    // global position, so the BRIN index of V4 finds the window by reading a few block ranges.
+    static final String APPENDS_PER_MINUTE = """
+            WITH counts AS (
+                SELECT date_bin('1 minute', recorded_at, timestamptz '2000-01-01 00:00:00+00') AS minute,
+                       count(*) AS events
+                FROM events
+                WHERE recorded_at >= date_bin('1 minute', now(), timestamptz '2000-01-01 00:00:00+00')
+                                     - (?::int - 1) * interval '1 minute'
+                GROUP BY 1
+            )
+            SELECT m.minute, coalesce(c.events, 0) AS events
+            FROM generate_series(date_bin('1 minute', now(), timestamptz '2000-01-01 00:00:00+00')
+                                 - (?::int - 1) * interval '1 minute',
+                                 date_bin('1 minute', now(), timestamptz '2000-01-01 00:00:00+00'),
+                                 interval '1 minute') AS m (minute)
+            LEFT JOIN counts c ON c.minute = m.minute
+            ORDER BY m.minute
+            """;
+
+    // Names compare in the "C" collation, the code point order of UTF-8, so that all names with one
+    // prefix form one range (V4 indexes it); the database's own collation may not keep them together.
+    static final String STREAMS_IN_RANGE = """
+            SELECT stream, version, bucket, partition_key
+            FROM streams
+            WHERE stream COLLATE "C" >= ? AND stream COLLATE "C" < ? AND stream COLLATE "C" > ?
+            ORDER BY stream COLLATE "C"
+            LIMIT ?
+            """;
+
+    static final String STREAMS_FROM = """
+            SELECT stream, version, bucket, partition_key
+            FROM streams
+            WHERE stream COLLATE "C" >= ? AND stream COLLATE "C" > ?
+            ORDER BY stream COLLATE "C"
+            LIMIT ?
+            """;
+
     // Taken by every node at start, so that only one creates the buckets.
     static final String LOCK_SETTINGS = """
             LOCK TABLE hub_settings IN SHARE ROW EXCLUSIVE MODE
