@@ -121,12 +121,22 @@
         });
     }
 
+    // Every action carries the page's CSRF token, which a page of another site cannot read.
+    function withCsrfToken(event) {
+        const token = document.querySelector('meta[name="csrf-token"]');
+        const header = document.querySelector('meta[name="csrf-header"]');
+        if (token && header && event.detail.verb !== 'get') {
+            event.detail.headers[header.content] = token.content;
+        }
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
         drawIn(document.body);
         if (typeof htmx !== 'undefined') {
             htmx.onLoad(drawIn);
         }
         document.body.addEventListener('htmx:confirm', confirmWithValues);
+        document.body.addEventListener('htmx:configRequest', withCsrfToken);
         document.body.addEventListener('htmx:responseError', function (event) {
             markStale(event, true);
             flash('error', 'The hub answered ' + event.detail.xhr.status

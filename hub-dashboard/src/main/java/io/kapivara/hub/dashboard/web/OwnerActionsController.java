@@ -97,7 +97,9 @@ class OwnerActionsController {
             throw new RefusedException(RefusedException.Reason.INVALID,
                     "Operator actions are sent from the dashboard's pages (htmx requests) only");
         }
-        return "dashboard " + request.getRemoteAddr();
+        // With access control the operator logged in with a token: its name is the actor.
+        return request.getUserPrincipal() != null ? request.getUserPrincipal().getName()
+                : "dashboard " + request.getRemoteAddr();
     }
 
     private static String done(HttpServletResponse response, Model model, String message) {
