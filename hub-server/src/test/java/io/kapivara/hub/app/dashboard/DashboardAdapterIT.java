@@ -138,7 +138,10 @@ class DashboardAdapterIT {
 
         // when
         try (LagSampler sampler = new LagSampler(bus, Duration.ofMillis(50), 3)) {
-            Thread.sleep(600);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (sampler.history(owner).samples().size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             LagHistory history = sampler.history(owner);
 
             // then
