@@ -146,8 +146,9 @@ public final class FetchService {
                 continue;
             }
             FetchCursor.Position previous = cursor == null ? null : cursor.positions().get(bucket.bucket());
+            // A cursor continues only within what exists: from the checkpoint to the head.
             boolean continues = previous != null && previous.epoch() == bucket.epoch()
-                    && previous.offset() >= bucket.checkpoint();
+                    && previous.offset() >= bucket.checkpoint() && previous.offset() <= bucket.head();
             positions.put(bucket.bucket(), continues ? previous
                     : new FetchCursor.Position(bucket.checkpoint(), bucket.epoch()));
         }

@@ -100,7 +100,14 @@ class HostileInputIT {
                 Arguments.of("GET", "/api/audit?limit=0", null),
                 Arguments.of("GET", "/api/audit?before=x", null),
                 Arguments.of("POST", "/api/owners/" + uniqueOwner() + "/subscriptions/k/commits", "[{\"bucket\": 0, \"offset\": 0, \"epoch\": 0}]"),
-                Arguments.of("GET", "/api/nothing-here", null));
+                Arguments.of("GET", "/api/nothing-here", null),
+                Arguments.of("TRACE", "/api/events", null),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[{\"bucket\": 0, \"offset\": 1.5, \"epoch\": 1}]"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[{\"bucket\": 0, \"offset\": \"1\", \"epoch\": 1}]"),
+                Arguments.of("POST", owner + "/subscriptions", "{\"key\": 5}"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"types\": [5]}}"),
+                Arguments.of("POST", owner + "/buckets/0/seek", "{\"to\": \"+999999999-12-31T23:59:59Z\"}"),
+                Arguments.of("POST", owner + "/seek", "{\"to\": \"-4714-11-24T00:00:00Z\"}"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -113,10 +120,14 @@ class HostileInputIT {
         HubHttp.Response response = bus.http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
                 .method(method, publisher));
+        if (path.contains("/commits") && body.startsWith("[{\"bucket\": 0") && response.status() == 400) {
+            assertThat(response.json().path("field").asString()).isNotEqualTo("body");
+        }
 
         assertThat(response.status()).as(response.body()).isBetween(400, 499);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("type").asString()).startsWith("urn:kapivara:hub:problem:");
+        assertThat(response.json().path("detail").asString()).isNotBlank();
         assertThat(countEvents()).isEqualTo(eventsBefore);
     }
 
