@@ -17,6 +17,7 @@ final class Subscriber implements AutoCloseable {
     private final Thread heartbeats;
     private volatile JsonNode assignment;
     private volatile boolean open = true;
+    private volatile boolean paused;
 
     Subscriber(BenchHttp http, String owner, String key) {
         this.http = http;
@@ -47,12 +48,20 @@ final class Subscriber implements AutoCloseable {
         assignment = answer.status() == 404 ? http.subscribe(owner, key) : answer.expect(200).json();
     }
 
+    /**
+     * Holds heartbeats back (true) or lets them go on (false), so that a few seconds of sampling
+     * see only what waiting costs. A pause must stay well within the lease (10 s by default).
+     */
+    void pauseHeartbeats(boolean pause) {
+        paused = pause;
+    }
+
     private void beat() {
         while (open) {
             try {
                 // Twice as often as the hub asks: a starved machine may answer late.
                 Thread.sleep(Math.max(200, assignment.path("heartbeatMs").asLong(3_000) / 2));
-                if (open) {
+                if (open && !paused) {
                     refresh();
                 }
             } catch (InterruptedException e) {
