@@ -39,6 +39,7 @@ final class AppendLoad {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong baselinePosition = new AtomicLong();
     private final AtomicLongArray baselineOffsets = new AtomicLongArray(BUCKETS);
+    private final AtomicLong baselineBackendNanos = new AtomicLong();
 
     AppendLoad(BenchHttp http, BenchDatabase database) {
         this.http = http;
@@ -57,6 +58,11 @@ final class AppendLoad {
         String run = Long.toString(sequence.incrementAndGet());
         return ClosedLoop.run(clients, warmup, window, client -> new JdbcClient(category + "-" + run + "_" + client,
                 "bench." + category, batch));
+    }
+
+    /** CPU time the JDBC clients' database backends used since the last call, from connect to close. */
+    long takeBaselineBackendNanos() {
+        return baselineBackendNanos.getAndSet(0);
     }
 
     private final class HubClient implements ClosedLoop.Client {
@@ -96,6 +102,8 @@ final class AppendLoad {
         private final int bucket;
         private final Connection connection;
         private final PreparedStatement insert;
+        private final long backend;
+        private final long backendStart;
         private long version = -1;
 
         JdbcClient(String stream, String type, int batch) {
@@ -107,6 +115,8 @@ final class AppendLoad {
                 this.connection = database.connect();
                 connection.setAutoCommit(false);
                 this.insert = connection.prepareStatement(INSERT_BASELINE);
+                this.backend = backendPid(connection);
+                this.backendStart = CpuTime.nanos(backend);
             } catch (SQLException e) {
                 throw new IllegalStateException("Baseline client cannot connect", e);
             }
@@ -139,7 +149,17 @@ final class AppendLoad {
 
         @Override
         public void close() throws SQLException {
+            baselineBackendNanos.addAndGet(CpuTime.nanos(backend) - backendStart);
             connection.close();
+        }
+    }
+
+    private static long backendPid(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); var rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            long pid = rs.getLong(1);
+            connection.commit();
+            return pid;
         }
     }
 }

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,11 @@ final class BenchDatabase implements AutoCloseable {
     private static final String CONNECTIONS = """
             SELECT count(*) FILTER (WHERE state <> 'idle') AS busy, count(*) AS connected
             FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+            """;
+
+    private static final String BACKENDS = """
+            SELECT pid FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
             """;
 
@@ -87,6 +94,18 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     record ConnectionCount(int busy, int connected) {
+    }
+
+    /** The server processes of every other client connection to this database now. */
+    List<Long> backendPids() throws SQLException {
+        List<Long> pids = new ArrayList<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(BACKENDS)) {
+            while (rs.next()) {
+                pids.add(rs.getLong(1));
+            }
+        }
+        return pids;
     }
 
     /** Events stored by the hub: its global positions are gapless from 1, so the store head is the count. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -23,13 +24,11 @@ final class BenchHttp {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final int MAX_RETRIES = 5;
+    private static final AtomicLong RETRIED = new AtomicLong();
+
     private final HttpClient client;
     private final String base;
-
-    static {
-        // Shorter than the server's keep-alive timeout (15 s), so the client drops idle connections first.
-        System.setProperty("jdk.httpclient.keepalive.timeout", "10");
-    }
 
     BenchHttp(int port) {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -76,18 +75,21 @@ final class BenchHttp {
     }
 
     /**
-     * Sends once more when a kept-alive connection turns out closed by the server before it
-     * answered (a race at the server's keep-alive timeout). Sending an append again is safe: it
-     * carries its event ids, so one stored after all answers as a replay.
+     * Sends again, as a client of the hub should, when the hub answers 503 (unavailable: a passing
+     * database fault, e.g. a deadlock victim) or when a kept-alive connection turns out closed by
+     * the server before it answered (a race at the server's keep-alive timeout). Sending an append
+     * again is safe: it carries its event ids, so one stored after all answers as a replay.
      */
     private Answer send(HttpRequest.Builder request, Duration timeout) {
         HttpRequest built = request.timeout(timeout).build();
         try {
-            try {
-                return answer(client.send(built, HttpResponse.BodyHandlers.ofString()));
-            } catch (IOException closed) {
-                return answer(client.send(built, HttpResponse.BodyHandlers.ofString()));
+            Answer answer = sendOnce(built);
+            for (int retry = 1; answer.status() == 503 && retry <= MAX_RETRIES; retry++) {
+                RETRIED.incrementAndGet();
+                Thread.sleep(20L * retry);
+                answer = sendOnce(built);
             }
+            return answer;
         } catch (IOException e) {
             throw new IllegalStateException("Request to the hub failed: " + e, e);
         } catch (InterruptedException e) {
@@ -96,8 +98,26 @@ final class BenchHttp {
         }
     }
 
+    private Answer sendOnce(HttpRequest request) throws IOException, InterruptedException {
+        for (int retry = 1; ; retry++) {
+            try {
+                return answer(client.send(request, HttpResponse.BodyHandlers.ofString()));
+            } catch (IOException closed) {
+                if (retry > MAX_RETRIES) {
+                    throw closed;
+                }
+                RETRIED.incrementAndGet();
+            }
+        }
+    }
+
     private static Answer answer(HttpResponse<String> response) {
         return new Answer(response.statusCode(), response.body());
+    }
+
+    /** Requests sent again after a 503 or a connection closed under them, over the whole run. */
+    static long retried() {
+        return RETRIED.get();
     }
 
     // The hub's calls, by name.

@@ -35,8 +35,11 @@ final class ClosedLoop {
         }
     }
 
-    /** What the window saw: events finished, its length, and each operation's latency in microseconds. */
-    record Outcome(long events, long operations, Duration window, Histogram latencies) {
+    /**
+     * What the window saw: events finished, its length, and each operation's latency in
+     * microseconds; {@code allEvents} counts the warm-up and the last answers after the window too.
+     */
+    record Outcome(long events, long operations, Duration window, Histogram latencies, long allEvents) {
 
         double eventsPerSecond() {
             return events / (window.toNanos() / 1e9);
@@ -47,6 +50,7 @@ final class ClosedLoop {
         long from = System.nanoTime() + warmup.toNanos();
         long until = from + window.toNanos();
         LongAdder events = new LongAdder();
+        LongAdder all = new LongAdder();
         LongAdder operations = new LongAdder();
         Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
         AtomicBoolean failed = new AtomicBoolean();
@@ -56,7 +60,7 @@ final class ClosedLoop {
                 int number = i;
                 running.add(threads.submit(() -> {
                     try (Client client = factory.apply(number)) {
-                        loop(client, from, until, failed, events, operations, latencies);
+                        loop(client, from, until, failed, new Counters(events, all, operations), latencies);
                     } catch (Exception | Error e) {
                         failed.set(true);
                         throw e;
@@ -68,11 +72,14 @@ final class ClosedLoop {
                 client.get(window.toMillis() + warmup.toMillis() + 120_000, TimeUnit.MILLISECONDS);
             }
         }
-        return new Outcome(events.sum(), operations.sum(), window, latencies);
+        return new Outcome(events.sum(), operations.sum(), window, latencies, all.sum());
     }
 
-    private static void loop(Client client, long from, long until, AtomicBoolean failed, LongAdder events,
-            LongAdder operations, Histogram latencies) throws Exception {
+    private record Counters(LongAdder events, LongAdder all, LongAdder operations) {
+    }
+
+    private static void loop(Client client, long from, long until, AtomicBoolean failed, Counters counters,
+            Histogram latencies) throws Exception {
         while (!failed.get()) {
             long start = System.nanoTime();
             if (start >= until) {
@@ -80,9 +87,10 @@ final class ClosedLoop {
             }
             int carried = client.call();
             long end = System.nanoTime();
+            counters.all().add(carried);
             if (end >= from && end <= until) {
-                events.add(carried);
-                operations.increment();
+                counters.events().add(carried);
+                counters.operations().increment();
                 latencies.recordValue(Math.max(1, (end - start) / 1_000));
             }
         }

@@ -38,6 +38,7 @@ final class Report {
                 .append("`.\n\n");
         targets(md, r);
         absolutes(md, r);
+        retries(md, r);
         machine(md, r);
         return md.toString();
     }
@@ -76,7 +77,7 @@ final class Report {
                 .append(" delivered): p50 ").append(ms(Results.millis(lat, 50))).append(", p99 ")
                 .append(ms(Results.millis(lat, 99))).append(", p99.9 ").append(ms(Results.millis(lat, 99.9)))
                 .append(", max ").append(ms(lat.getMaxValue() / 1_000.0)).append('\n');
-        md.append("- (d) catch-up: ").append(number(r.catchUp().events())).append(" events (store held ")
+        md.append("- (d) catch-up: ").append(number(r.catchUp().events())).append(" events read (store held ")
                 .append(number(r.catchUpStored())).append(") in ").append(seconds(r.catchUp().elapsed().toMillis()))
                 .append(", ").append(number(r.catchUp().fetches())).append(" fetches: ")
                 .append(perSecond(r.catchUp().eventsPerSecond())).append('\n');
@@ -92,6 +93,10 @@ final class Report {
                 .append(idle.idleWoken()).append('\n');
         for (FillPoint point : r.fills()) {
             md.append("- (f) ").append(number(point.stored())).append(" events stored");
+            if (point.stored() < point.asked()) {
+                md.append(" (").append(number(point.asked())).append(" asked: filling that many did not fit the"
+                        + " fill budget at the fill rate this machine gave)");
+            }
             if (point.filledIn() > 0) {
                 md.append(" (").append(number(point.filledIn())).append(" filled by SQL in ")
                         .append(seconds(point.fillTook().toMillis())).append(')');
@@ -102,6 +107,11 @@ final class Report {
         md.append('\n');
     }
 
+    private static void retries(StringBuilder md, Results r) {
+        md.append("Requests the load generator sent again after a 503 or a connection closed under them: ")
+                .append(number(r.retried())).append(".\n\n");
+    }
+
     private static void comparison(StringBuilder md, String name, int clients, Comparison c) {
         md.append("- ").append(name).append(", ").append(clients).append(" clients, ").append(c.hub().size())
                 .append(" rounds each: hub ").append(perSecond(c.hubRate())).append(" (append p50 ")
@@ -109,7 +119,19 @@ final class Report {
                 .append(ms(Results.millis(c.hubLatencies(), 99))).append("), plain JDBC ")
                 .append(perSecond(c.jdbcRate())).append(" (p50 ").append(ms(Results.millis(c.jdbcLatencies(), 50)))
                 .append(", p99 ").append(ms(Results.millis(c.jdbcLatencies(), 99))).append("); ratio by round ")
-                .append(rounds(c)).append('\n');
+                .append(rounds(c)).append("; the hub stored ").append(String.format(Locale.ROOT, "%.1f",
+                        c.hubEventsPerCommit())).append(" events per commit\n");
+        md.append("  - CPU per event, hub: ").append(cpu(c.hubCpu(), true)).append("; plain JDBC: ")
+                .append(cpu(c.jdbcCpu(), false)).append('\n');
+    }
+
+    private static String cpu(CpuTime.Split split, boolean withServer) {
+        double generator = split.microsPerEvent(split.loadGenerator());
+        double server = split.microsPerEvent(split.server());
+        double database = split.microsPerEvent(split.database());
+        return String.format(Locale.ROOT, "%.0f µs (load generator %.0f, %sPostgreSQL backends %.0f)",
+                generator + (withServer ? server : 0) + database, generator,
+                withServer ? String.format(Locale.ROOT, "hub-server %.0f, ", server) : "", database);
     }
 
     private static String rounds(Comparison c) {

@@ -21,10 +21,18 @@ record Results(
         long catchUpStored,
         CatchUp.Result catchUp,
         IdlePolls.Result idle,
-        List<FillPoint> fills) {
+        List<FillPoint> fills,
+        long retried) {
 
-    /** Hub against plain JDBC, round by round (they take turns, so both see the same noise). */
-    record Comparison(List<ClosedLoop.Outcome> hub, List<ClosedLoop.Outcome> jdbc) {
+    /**
+     * Hub against plain JDBC, round by round (they take turns, so both see the same noise).
+     *
+     * @param hubEventsPerCommit events the hub stored per transaction over its rounds (group commit)
+     * @param hubCpu             CPU the hub side used over its rounds, warm-ups included
+     * @param jdbcCpu            CPU the JDBC side used over its rounds, warm-ups included
+     */
+    record Comparison(List<ClosedLoop.Outcome> hub, List<ClosedLoop.Outcome> jdbc, double hubEventsPerCommit,
+            CpuTime.Split hubCpu, CpuTime.Split jdbcCpu) {
 
         double hubRate() {
             return rate(hub);
@@ -47,8 +55,12 @@ record Results(
         }
     }
 
-    /** Append throughput with {@code stored} events already in the store. */
-    record FillPoint(long stored, long filledIn, Duration fillTook, List<ClosedLoop.Outcome> rounds) {
+    /**
+     * Append throughput with {@code stored} events already in the store.
+     *
+     * @param asked how many stored events were asked for; fewer when the fill did not fit its time budget
+     */
+    record FillPoint(long asked, long stored, long filledIn, Duration fillTook, List<ClosedLoop.Outcome> rounds) {
 
         double rate() {
             return Results.rate(rounds);
