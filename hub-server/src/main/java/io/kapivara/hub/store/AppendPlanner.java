@@ -32,15 +32,12 @@ final class AppendPlanner {
     }
 
     List<AppendOutcome> append(EventLog.Transaction tx, List<AppendCommand> commands) {
-        EventLog.Head head = tx.lockHead();
-        Map<String, EventLog.StreamState> streams = new HashMap<>(tx.streams(streamNames(commands)));
-        Map<UUID, EventLog.StoredEvent> stored = tx.stored(allEvents(commands));
-        Map<Integer, Long> bucketHeads = new HashMap<>(tx.bucketHeads(buckets(commands, streams)));
+        EventLog.GroupState state = tx.lockAndRead(streamNames(commands), allEvents(commands), newBuckets(commands));
 
-        Plan plan = new Plan(head, streams, bucketHeads);
+        Plan plan = new Plan(state.head(), new HashMap<>(state.streams()), new HashMap<>(state.bucketHeads()));
         List<AppendOutcome> outcomes = new ArrayList<>(commands.size());
         for (AppendCommand command : commands) {
-            outcomes.add(plan.decide(command, stored));
+            outcomes.add(plan.decide(command, state.stored()));
         }
 
         if (!plan.events.isEmpty()) {
@@ -59,12 +56,14 @@ final class AppendPlanner {
         return commands.stream().flatMap(command -> command.events().stream()).toList();
     }
 
-    private Set<Integer> buckets(List<AppendCommand> commands, Map<String, EventLog.StreamState> streams) {
+    /**
+     * The bucket each command's stream would go to if it were new. Together with the buckets of
+     * the streams that exist, they are every bucket the group can append to, whatever order the
+     * group's own appends create streams in.
+     */
+    private Set<Integer> newBuckets(List<AppendCommand> commands) {
         Set<Integer> buckets = new HashSet<>();
-        for (AppendCommand command : commands) {
-            EventLog.StreamState state = streams.get(command.stream());
-            buckets.add(state != null ? state.bucket() : bucketOfNew(command));
-        }
+        commands.forEach(command -> buckets.add(bucketOfNew(command)));
         return buckets;
     }
 

@@ -25,27 +25,33 @@ public interface EventLog {
     interface Transaction {
 
         /**
-         * Takes the store's append lock until the transaction ends and returns the store head.
-         * Appends that hold it run one at a time, across every node of the hub, so global
-         * positions and bucket offsets are handed out, and become visible, in commit order.
+         * Takes the store's append lock until the transaction ends, then reads what a group of
+         * appends needs, as it stands once the lock is granted. Appends that hold the lock run one
+         * at a time, across every node of the hub, so global positions and bucket offsets are
+         * handed out, and become visible, in commit order.
+         *
+         * @param streams    the streams the group appends to
+         * @param events     the events it proposes, to find those already stored by id
+         * @param newBuckets the buckets that new streams of the group would go to; the head of
+         *                   each of them, and of the bucket of every named stream that exists, is read
          */
-        Head lockHead();
-
-        /** The current state of those of {@code streams} that have events. */
-        Map<String, StreamState> streams(Collection<String> streams);
-
-        /**
-         * Which of {@code events} are already stored, by id, and whether each stored one has the
-         * same type, data and metadata as the proposed one (JSON compared by value).
-         */
-        Map<UUID, StoredEvent> stored(Collection<NewEvent> events);
-
-        /** The current head offset of each of {@code buckets}. */
-        Map<Integer, Long> bucketHeads(Collection<Integer> buckets);
+        GroupState lockAndRead(Collection<String> streams, Collection<NewEvent> events, Collection<Integer> newBuckets);
 
         /** Stores the events and moves the stream, bucket and store heads past them. */
         void write(List<RecordedEvent> events, List<StreamState> streams, Map<Integer, Long> bucketHeads,
                 long globalHead);
+    }
+
+    /**
+     * The store as a group of appends finds it under the append lock.
+     *
+     * @param head        the store head and the database clock
+     * @param streams     the state of those named streams that have events
+     * @param stored      those proposed events already stored, by id, each compared with its proposal
+     * @param bucketHeads the head offset of every bucket the group may append to
+     */
+    record GroupState(Head head, Map<String, StreamState> streams, Map<UUID, StoredEvent> stored,
+            Map<Integer, Long> bucketHeads) {
     }
 
     /** The last global position handed out, and the database clock when the lock was taken. */

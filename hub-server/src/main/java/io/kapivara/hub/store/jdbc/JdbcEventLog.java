@@ -1,7 +1,8 @@
 package io.kapivara.hub.store.jdbc;
 
-import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -48,89 +49,149 @@ final class JdbcEventLog implements EventLog {
         return DatabaseFailures.translate(() -> transactions.execute(status -> work.apply(new JdbcTransaction())));
     }
 
+    /**
+     * Each of the two steps of an append goes to the database in one round trip: pgjdbc sends the
+     * statements of a multi-statement query together and the server runs them in order, each
+     * seeing what the ones before it did (the reads start after the lock is granted). A group
+     * costs three round trips in all, the commit included, however many appends it carries.
+     */
     private final class JdbcTransaction implements Transaction {
 
         @Override
-        public Head lockHead() {
-            return jdbc.queryForObject(StoreSql.LOCK_HEAD, (rs, row) -> new Head(
-                    rs.getLong("global_position"), rs.getObject("now", OffsetDateTime.class).toInstant()));
-        }
-
-        @Override
-        public Map<String, StreamState> streams(Collection<String> streams) {
-            Map<String, StreamState> states = new HashMap<>();
-            jdbc.query(StoreSql.SELECT_STREAMS, rs -> {
-                StreamState state = JdbcEventReader.streamState(rs);
-                states.put(state.stream(), state);
-            }, array("text", streams.toArray(String[]::new)));
-            return states;
-        }
-
-        @Override
-        public Map<UUID, StoredEvent> stored(Collection<NewEvent> events) {
-            Map<UUID, StoredEvent> stored = new HashMap<>();
-            jdbc.query(StoreSql.SELECT_STORED, rs -> {
-                UUID id = rs.getObject("id", UUID.class);
-                stored.put(id, new StoredEvent(id, rs.getString("stream"), rs.getBoolean("same_content"),
-                        rs.getLong("version"), rs.getLong("global_position"), rs.getInt("bucket"),
-                        rs.getLong("bucket_offset")));
-            }, array("uuid", events.stream().map(NewEvent::id).toArray(UUID[]::new)),
-                    array("text", events.stream().map(NewEvent::type).toArray(String[]::new)),
-                    array("text", events.stream().map(event -> event.data().json()).toArray(String[]::new)),
-                    array("text", events.stream().map(event -> text(event.metadata())).toArray(String[]::new)));
-            return stored;
-        }
-
-        @Override
-        public Map<Integer, Long> bucketHeads(Collection<Integer> buckets) {
-            Map<Integer, Long> heads = new HashMap<>();
-            jdbc.query(StoreSql.SELECT_BUCKET_HEADS, rs -> {
-                heads.put(rs.getInt("bucket"), rs.getLong("head"));
-            }, array("int", buckets.toArray(Integer[]::new)));
-            return heads;
+        public GroupState lockAndRead(Collection<String> streams, Collection<NewEvent> events,
+                Collection<Integer> newBuckets) {
+            return jdbc.execute((ConnectionCallback<GroupState>) connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(StoreSql.LOCK_AND_READ)) {
+                    String[] names = streams.toArray(String[]::new);
+                    statement.setArray(1, connection.createArrayOf("text", names));
+                    setStored(connection, statement, 2, events);
+                    statement.setArray(6, connection.createArrayOf("int", newBuckets.toArray(Integer[]::new)));
+                    statement.setArray(7, connection.createArrayOf("text", names));
+                    statement.execute();
+                    return readGroupState(statement);
+                }
+            });
         }
 
         @Override
         public void write(List<RecordedEvent> events, List<StreamState> streams, Map<Integer, Long> bucketHeads,
                 long globalHead) {
-            insertEvents(events);
-            jdbc.update(StoreSql.UPSERT_STREAMS,
-                    array("text", streams.stream().map(StreamState::stream).toArray(String[]::new)),
-                    array("bigint", streams.stream().map(StreamState::version).toArray(Long[]::new)),
-                    array("int", streams.stream().map(StreamState::bucket).toArray(Integer[]::new)),
-                    array("text", streams.stream().map(StreamState::partitionKey).toArray(String[]::new)));
-            List<Integer> buckets = new ArrayList<>(bucketHeads.keySet());
-            jdbc.update(StoreSql.UPDATE_BUCKET_HEADS,
-                    array("int", buckets.toArray(Integer[]::new)),
-                    array("bigint", buckets.stream().map(bucketHeads::get).toArray(Long[]::new)));
-            jdbc.update(StoreSql.UPDATE_STORE_HEAD, globalHead);
-            jdbc.query(StoreSql.NOTIFY_APPENDS, rs -> { }, AppendNotice.encode(bucketHeads));
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(StoreSql.WRITE_GROUP)) {
+                    int next = setEvents(connection, statement, 1, events);
+                    next = setStreams(connection, statement, next, streams);
+                    next = setBucketHeads(connection, statement, next, bucketHeads);
+                    statement.setLong(next, globalHead);
+                    statement.setString(next + 1, AppendNotice.encode(bucketHeads));
+                    statement.execute();
+                    drain(statement);
+                    return null;
+                }
+            });
             // Counted before the commit: a rare rollback after this point is counted too.
             appendedEvents.increment(events.size());
             groups.increment();
         }
+    }
 
-        private void insertEvents(List<RecordedEvent> events) {
-            jdbc.update(StoreSql.INSERT_EVENTS,
-                    Timestamp.from(events.getFirst().recordedAt()),
-                    array("bigint", events.stream().map(RecordedEvent::globalPosition).toArray(Long[]::new)),
-                    array("uuid", events.stream().map(RecordedEvent::id).toArray(UUID[]::new)),
-                    array("text", events.stream().map(RecordedEvent::stream).toArray(String[]::new)),
-                    array("bigint", events.stream().map(RecordedEvent::version).toArray(Long[]::new)),
-                    array("text", events.stream().map(RecordedEvent::type).toArray(String[]::new)),
-                    array("text", events.stream().map(event -> event.data().json()).toArray(String[]::new)),
-                    array("text", events.stream().map(event -> text(event.metadata())).toArray(String[]::new)),
-                    array("int", events.stream().map(RecordedEvent::bucket).toArray(Integer[]::new)),
-                    array("bigint", events.stream().map(RecordedEvent::offset).toArray(Long[]::new)));
+    private static GroupState readGroupState(PreparedStatement statement) throws SQLException {
+        Head head;
+        try (ResultSet rs = statement.getResultSet()) {
+            rs.next();
+            head = new Head(rs.getLong("global_position"), rs.getObject("now", OffsetDateTime.class).toInstant());
         }
+        Map<String, StreamState> streams = new HashMap<>();
+        try (ResultSet rs = next(statement)) {
+            while (rs.next()) {
+                StreamState state = JdbcEventReader.streamState(rs);
+                streams.put(state.stream(), state);
+            }
+        }
+        Map<UUID, StoredEvent> stored = new HashMap<>();
+        try (ResultSet rs = next(statement)) {
+            while (rs.next()) {
+                UUID id = rs.getObject("id", UUID.class);
+                stored.put(id, new StoredEvent(id, rs.getString("stream"), rs.getBoolean("same_content"),
+                        rs.getLong("version"), rs.getLong("global_position"), rs.getInt("bucket"),
+                        rs.getLong("bucket_offset")));
+            }
+        }
+        Map<Integer, Long> heads = new HashMap<>();
+        try (ResultSet rs = next(statement)) {
+            while (rs.next()) {
+                heads.put(rs.getInt("bucket"), rs.getLong("head"));
+            }
+        }
+        return new GroupState(head, streams, stored, heads);
+    }
 
-        private Array array(String type, Object[] values) {
-            return jdbc.execute((ConnectionCallback<Array>) connection -> createArray(connection, type, values));
+    private static ResultSet next(PreparedStatement statement) throws SQLException {
+        if (!statement.getMoreResults()) {
+            throw new IllegalStateException("Append read step returned fewer results than statements");
+        }
+        return statement.getResultSet();
+    }
+
+    /** Walks past every result, so that nothing of the multi-statement query is left unread. */
+    private static void drain(PreparedStatement statement) throws SQLException {
+        while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+            // Each result is an update count or the notify's row; none carries anything to check.
         }
     }
 
-    private static Array createArray(Connection connection, String type, Object[] values) throws SQLException {
-        return connection.createArrayOf(type, values);
+    private static void setStored(Connection connection, PreparedStatement statement, int from,
+            Collection<NewEvent> events) throws SQLException {
+        statement.setArray(from, connection.createArrayOf("uuid", events.stream().map(NewEvent::id)
+                .toArray(UUID[]::new)));
+        statement.setArray(from + 1, connection.createArrayOf("text", events.stream().map(NewEvent::type)
+                .toArray(String[]::new)));
+        statement.setArray(from + 2, connection.createArrayOf("text", events.stream()
+                .map(event -> event.data().json()).toArray(String[]::new)));
+        statement.setArray(from + 3, connection.createArrayOf("text", events.stream()
+                .map(event -> text(event.metadata())).toArray(String[]::new)));
+    }
+
+    /** @return the next parameter index */
+    private static int setEvents(Connection connection, PreparedStatement statement, int from,
+            List<RecordedEvent> events) throws SQLException {
+        statement.setTimestamp(from, Timestamp.from(events.getFirst().recordedAt()));
+        Object[][] columns = {
+                events.stream().map(RecordedEvent::globalPosition).toArray(Long[]::new),
+                events.stream().map(RecordedEvent::id).toArray(UUID[]::new),
+                events.stream().map(RecordedEvent::stream).toArray(String[]::new),
+                events.stream().map(RecordedEvent::version).toArray(Long[]::new),
+                events.stream().map(RecordedEvent::type).toArray(String[]::new),
+                events.stream().map(event -> event.data().json()).toArray(String[]::new),
+                events.stream().map(event -> text(event.metadata())).toArray(String[]::new),
+                events.stream().map(RecordedEvent::bucket).toArray(Integer[]::new),
+                events.stream().map(RecordedEvent::offset).toArray(Long[]::new)};
+        String[] types = {"bigint", "uuid", "text", "bigint", "text", "text", "text", "int", "bigint"};
+        for (int i = 0; i < columns.length; i++) {
+            statement.setArray(from + 1 + i, connection.createArrayOf(types[i], columns[i]));
+        }
+        return from + 1 + columns.length;
+    }
+
+    private static int setStreams(Connection connection, PreparedStatement statement, int from,
+            List<StreamState> streams) throws SQLException {
+        statement.setArray(from, connection.createArrayOf("text",
+                streams.stream().map(StreamState::stream).toArray(String[]::new)));
+        statement.setArray(from + 1, connection.createArrayOf("bigint",
+                streams.stream().map(StreamState::version).toArray(Long[]::new)));
+        statement.setArray(from + 2, connection.createArrayOf("int",
+                streams.stream().map(StreamState::bucket).toArray(Integer[]::new)));
+        statement.setArray(from + 3, connection.createArrayOf("text",
+                streams.stream().map(StreamState::partitionKey).toArray(String[]::new)));
+        return from + 4;
+    }
+
+    private static int setBucketHeads(Connection connection, PreparedStatement statement, int from,
+            Map<Integer, Long> bucketHeads) throws SQLException {
+        List<Integer> buckets = new ArrayList<>(bucketHeads.keySet());
+        statement.setArray(from, connection.createArrayOf("int", buckets.toArray(Integer[]::new)));
+        statement.setArray(from + 1, connection.createArrayOf("bigint",
+                buckets.stream().map(bucketHeads::get).toArray(Long[]::new)));
+        return from + 2;
     }
 
     private static @Nullable String text(@Nullable JsonText json) {

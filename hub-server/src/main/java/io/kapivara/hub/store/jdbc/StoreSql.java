@@ -37,10 +37,11 @@ final class StoreSql {
             JOIN events e ON e.id = x.id
             """;
 
-    static final String SELECT_BUCKET_HEADS = """
+    // The heads of the buckets new streams would go to, and of the buckets of the named streams.
+    static final String SELECT_GROUP_BUCKET_HEADS = """
             SELECT bucket, head
             FROM buckets
-            WHERE bucket = ANY (?)
+            WHERE bucket = ANY (?) OR bucket IN (SELECT bucket FROM streams WHERE stream = ANY (?))
             """;
 
     static final String INSERT_EVENTS = """
@@ -74,6 +75,15 @@ final class StoreSql {
     static final String NOTIFY_APPENDS = """
             SELECT pg_notify('hub_appends', ?)
             """;
+
+    // An append group's reads, sent in one round trip; the lock comes first, so every read after it
+    // sees the store as the previous holder of the lock committed it.
+    static final String LOCK_AND_READ = String.join(";\n", LOCK_HEAD, SELECT_STREAMS, SELECT_STORED,
+            SELECT_GROUP_BUCKET_HEADS);
+
+    // An append group's writes, sent in one round trip.
+    static final String WRITE_GROUP = String.join(";\n", INSERT_EVENTS, UPSERT_STREAMS, UPDATE_BUCKET_HEADS,
+            UPDATE_STORE_HEAD, NOTIFY_APPENDS);
 
     private static final String EVENT_COLUMNS = """
             SELECT id, stream, type, data::text AS data, metadata::text AS metadata, version, global_position,

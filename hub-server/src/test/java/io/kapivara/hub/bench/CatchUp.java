@@ -1,0 +1,44 @@
+package io.kapivara.hub.bench;
+
+import java.time.Duration;
+
+/**
+ * (d) Catch-up: a new owner starting at the earliest event reads the whole store through fetch
+ * and commit, one subscription holding every bucket, as fast as it can: fetch the most the hub
+ * hands out at once, commit those positions, fetch again with the cursor.
+ */
+final class CatchUp {
+
+    private static final int LIMIT = 1_000;
+
+    private final BenchHttp http;
+
+    CatchUp(BenchHttp http) {
+        this.http = http;
+    }
+
+    record Result(long events, Duration elapsed, long fetches) {
+
+        double eventsPerSecond() {
+            return events / (elapsed.toNanos() / 1e9);
+        }
+    }
+
+    /** Reads until it has {@code events} events or {@code limit} has passed. */
+    Result run(String run, long events, Duration limit) {
+        String owner = "bench-catchup-" + run;
+        http.createOwner(owner, "earliest");
+        try (Subscriber subscriber = new Subscriber(http, owner, "reader")) {
+            long start = System.nanoTime();
+            long deadline = start + limit.toNanos();
+            Reader reader = new Reader(http, subscriber, null);
+            long read = 0;
+            long fetches = 0;
+            while (read < events && System.nanoTime() < deadline) {
+                read += reader.next(LIMIT, 0).events().size();
+                fetches++;
+            }
+            return new Result(read, Duration.ofNanos(System.nanoTime() - start), fetches);
+        }
+    }
+}
