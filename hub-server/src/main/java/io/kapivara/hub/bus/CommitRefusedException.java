@@ -58,7 +58,8 @@ public final class CommitRefusedException extends HubException {
             case OFFSET_BEHIND -> "A checkpoint never moves backwards by commit";
             case OFFSET_BEYOND_HEAD -> "A checkpoint never moves beyond the bucket's head";
         };
-        return "%s: owner [%s] key [%s] bucket [%d] offset [%d] epoch [%d]; checkpoint [%d] head [%d] holder [%s] epoch [%d]"
+        return ("%s: owner [%s] key [%s] bucket [%d] offset [%d] epoch [%d]; "
+                + "checkpoint [%d] head [%d] holder [%s] epoch [%d]")
                 .formatted(rule, owner, key, bucket, offset, epoch, state.checkpoint(), state.head(),
                         state.validHolder(), state.epoch());
     }

@@ -109,7 +109,8 @@ public final class OperatorService {
             change.apply(tx);
             BucketState after = tx.bucket(owner, bucket).orElseThrow();
             tx.audit(action, owner, "bucket " + bucket, describe(before), describe(after), actor);
-            log.info("Owner [{}] bucket [{}] {}: holder [{}] -> [{}] epoch [{}] -> [{}] checkpoint [{}] -> [{}] by [{}]",
+            log.info("Owner [{}] bucket [{}] {}: holder [{}] -> [{}] epoch [{}] -> [{}] "
+                    + "checkpoint [{}] -> [{}] by [{}]",
                     owner, bucket, action, before.validHolder(), after.validHolder(), before.epoch(), after.epoch(),
                     before.checkpoint(), after.checkpoint(), actor);
             return after;

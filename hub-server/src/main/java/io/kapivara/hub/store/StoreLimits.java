@@ -20,7 +20,8 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
 
     public StoreLimits {
         if (maxNameLength < 1 || maxEventsPerAppend < 1) {
-            throw new IllegalArgumentException("Store limits must be positive: maxNameLength [%d] maxEventsPerAppend [%d]"
+            throw new IllegalArgumentException(
+                    "Store limits must be positive: maxNameLength [%d] maxEventsPerAppend [%d]"
                     .formatted(maxNameLength, maxEventsPerAppend));
         }
     }
@@ -72,7 +73,8 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
         }
         value.codePoints().filter(StoreLimits::isForbiddenInName).findFirst().ifPresent(bad -> {
             throw new InvalidRequestException(field, value,
-                    "A name holds no whitespace, control or invisible formatting characters (found U+%04X)".formatted(bad));
+                    "A name holds no whitespace, control or invisible formatting characters (found U+%04X)"
+                            .formatted(bad));
         });
     }
 

@@ -34,7 +34,8 @@ public final class ExpectedVersion {
     public static ExpectedVersion parse(Object value) {
         if (value instanceof Number number) {
             if (!(number instanceof Long || number instanceof Integer || number instanceof Short)) {
-                throw new IllegalArgumentException("An exact expected version is a whole number: [%s]".formatted(value));
+                throw new IllegalArgumentException(
+                        "An exact expected version is a whole number: [%s]".formatted(value));
             }
             return exactly(number.longValue());
         }

@@ -68,8 +68,9 @@ class SecurityConfiguration {
         return http.authorizeHttpRequests(rules -> apiRules(rules, signedWebhooks)).build();
     }
 
-    private static void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
-            rules, boolean signedWebhooks) {
+    private static void apiRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
+            boolean signedWebhooks) {
         rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasAnyRole(VIEWER, OPERATOR)
                 .requestMatchers(HttpMethod.POST, "/api/streams/**").hasRole(PRODUCER);

@@ -39,7 +39,8 @@ class OwnerController {
     }
 
     @PutMapping("/{owner}")
-    ResponseEntity<OwnerStatus> put(@PathVariable String owner, @RequestBody(required = false) @Nullable OwnerRequest body) {
+    ResponseEntity<OwnerStatus> put(@PathVariable String owner,
+            @RequestBody(required = false) @Nullable OwnerRequest body) {
         OwnerRequest request = body == null ? new OwnerRequest(null, null) : body;
         OwnerService.Put put = owners.put(owner, startFrom(request.startFrom()), request.filter() == null ? null
                 : BusWire.filter(request.filter()));

@@ -11,8 +11,8 @@ import io.kapivara.hub.shared.UnavailableException;
 
 /**
  * Turns the database failures a caller may retry (no connection, pool exhausted, a restart, a
- * timeout, a serialization failure, a commit or rollback cut off) into {@link UnavailableException}. Anything else passes
- * through as it is: it is a bug or a broken schema, not a passing fault.
+ * timeout, a serialization failure, a commit or rollback cut off) into {@link UnavailableException}.
+ * Anything else passes through as it is: it is a bug or a broken schema, not a passing fault.
  */
 public final class DatabaseFailures {
 

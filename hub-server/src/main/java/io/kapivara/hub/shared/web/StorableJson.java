@@ -95,7 +95,8 @@ public final class StorableJson {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 0) {
-                throw new InvalidRequestException(path, "\\u0000", "JSON text cannot hold U+0000 (PostgreSQL jsonb refuses it)");
+                throw new InvalidRequestException(path, "\\u0000",
+                        "JSON text cannot hold U+0000 (PostgreSQL jsonb refuses it)");
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
