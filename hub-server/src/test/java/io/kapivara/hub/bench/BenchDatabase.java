@@ -135,11 +135,34 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    /** Drops the database when this run created it; the hub must be stopped first. */
+    /**
+     * Drops the database when this run created it; the hub must be stopped first. Tries for half a
+     * minute, so that a PostgreSQL restarting under the run does not leave the database behind.
+     */
     @Override
     public void close() {
-        if (adminUrl != null) {
-            execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        if (adminUrl == null) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 30) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while dropping the benchmark database", e);
         }
     }
 
