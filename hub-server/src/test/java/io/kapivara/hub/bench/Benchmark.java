@@ -95,7 +95,8 @@ public final class Benchmark {
         // server, 6 ms to 0.4 ms in the load generator, measured while writing this benchmark).
         log("warm-up");
         appends.hub("warmup", settings.clients(), 1, Duration.ZERO, settings.round().multipliedBy(12));
-        appends.hub("warmup", settings.clients(), settings.batchSize(), Duration.ZERO, settings.round().multipliedBy(2));
+        appends.hub("warmup", settings.clients(), settings.batchSize(), Duration.ZERO,
+                settings.round().multipliedBy(2));
         database.execute(AppendLoad.CREATE_BASELINE);
         appends.jdbc("warmup", settings.clients(), 1, Duration.ZERO, settings.round());
         database.execute(AppendLoad.DROP_BASELINE);
