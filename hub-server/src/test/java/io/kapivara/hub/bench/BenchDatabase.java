@@ -81,7 +81,8 @@ final class BenchDatabase implements AutoCloseable {
             return "PostgreSQL " + show(statement, "server_version") + " (shared_buffers "
                     + show(statement, "shared_buffers") + ", synchronous_commit " + show(statement, "synchronous_commit")
                     + ", fsync " + show(statement, "fsync") + ", wal_sync_method " + show(statement, "wal_sync_method")
-                    + ", max_connections " + show(statement, "max_connections") + ")";
+                    + ", max_connections " + show(statement, "max_connections") + ", autovacuum "
+                    + show(statement, "autovacuum") + ")";
         }
     }
 
@@ -115,6 +116,17 @@ final class BenchDatabase implements AutoCloseable {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * Starts a measured round from the same state whichever side ran before: the statistics that
+     * autovacuum would keep (it may be off on a shared server), and no dirty buffers or WAL left
+     * for a checkpoint to write in the middle of the round.
+     */
+    void settle() throws SQLException {
+        execute("ANALYZE events");
+        execute("ANALYZE streams");
+        execute("CHECKPOINT");
     }
 
     void execute(String sql) throws SQLException {
