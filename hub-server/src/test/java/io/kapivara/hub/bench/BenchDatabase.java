@@ -81,7 +81,8 @@ final class BenchDatabase implements AutoCloseable {
             return "PostgreSQL " + show(statement, "server_version") + " (shared_buffers "
                     + show(statement, "shared_buffers") + ", synchronous_commit " + show(statement, "synchronous_commit")
                     + ", fsync " + show(statement, "fsync") + ", wal_sync_method " + show(statement, "wal_sync_method")
-                    + ", max_connections " + show(statement, "max_connections") + ")";
+                    + ", max_connections " + show(statement, "max_connections") + ", autovacuum "
+                    + show(statement, "autovacuum") + ")";
         }
     }
 
@@ -117,6 +118,17 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a measured round from the same state whichever side ran before: the statistics that
+     * autovacuum would keep (it may be off on a shared server), and no dirty buffers or WAL left
+     * for a checkpoint to write in the middle of the round.
+     */
+    void settle() throws SQLException {
+        execute("ANALYZE events");
+        execute("ANALYZE streams");
+        execute("CHECKPOINT");
+    }
+
     void execute(String sql) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -135,11 +147,34 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    /** Drops the database when this run created it; the hub must be stopped first. */
+    /**
+     * Drops the database when this run created it; the hub must be stopped first. Tries for half a
+     * minute, so that a PostgreSQL restarting under the run does not leave the database behind.
+     */
     @Override
     public void close() {
-        if (adminUrl != null) {
-            execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        if (adminUrl == null) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 30) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while dropping the benchmark database", e);
         }
     }
 
