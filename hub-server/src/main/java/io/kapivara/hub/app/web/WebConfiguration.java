@@ -1,5 +1,6 @@
 package io.kapivara.hub.app.web;
 
+import jakarta.servlet.DispatcherType;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -9,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -51,6 +53,14 @@ class WebConfiguration {
                 new RequestSizeFilter(settings.store().maxRequestSize().toBytes(), problems));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Replaces the resource URL filter Spring Boot would register for every request. */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> dashboardResourceUrlFilter() {
+        var registration = new FilterRegistrationBean<ResourceUrlEncodingFilter>(new DashboardResourceUrlFilter());
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 
