@@ -1,38 +1,65 @@
 package io.kapivara.hub.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The load generator's side of HTTP: the JDK client over HTTP/1.1 to 127.0.0.1, bodies written as
- * text (no mapper on the sending path), answers parsed only where a figure needs them.
+ * The load generator's side of HTTP: Apache HttpClient's blocking client over HTTP/1.1 to
+ * 127.0.0.1, one pooled kept-alive connection per concurrent caller, called from virtual threads.
+ * Bodies are written as text (no mapper on the sending path) and answers parsed only where a figure
+ * needs them.
+ *
+ * <p>Server, database and load generator share the machine, so the load generator's CPU per
+ * request counts against the hub's figures; this client costs several times less per request than
+ * the JDK's asynchronous one (see docs/performance.md), much as the JDBC side's driver is lean.
  */
-final class BenchHttp {
+final class BenchHttp implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final int MAX_RETRIES = 5;
+    private static final int MAX_CONNECTIONS = 4_096;
     private static final AtomicLong RETRIED = new AtomicLong();
 
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final String base;
 
     BenchHttp(int port) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5)).build())
+                        .build())
+                // The hub neither compresses nor redirects nor sets cookies: nothing to pay for.
+                .disableContentCompression().disableRedirectHandling().disableCookieManagement()
+                .disableAuthCaching().disableAutomaticRetries()
+                .build();
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -53,25 +80,28 @@ final class BenchHttp {
     }
 
     Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Duration.ofSeconds(60));
+        return send(new HttpGet(base + path), Duration.ofSeconds(60));
     }
 
     Answer get(String path, Duration timeout) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), timeout);
+        return send(new HttpGet(base + path), timeout);
     }
 
     Answer post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(60));
+        return send(withBody(new HttpPost(base + path), json), Duration.ofSeconds(60));
     }
 
     Answer put(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)), Duration.ofSeconds(60));
+        return send(withBody(new HttpPut(base + path), json), Duration.ofSeconds(60));
     }
 
     Answer delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Duration.ofSeconds(60));
+        return send(new HttpDelete(base + path), Duration.ofSeconds(60));
+    }
+
+    private static HttpUriRequestBase withBody(HttpUriRequestBase request, String json) {
+        request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        return request;
     }
 
     /**
@@ -80,14 +110,15 @@ final class BenchHttp {
      * the server before it answered (a race at the server's keep-alive timeout). Sending an append
      * again is safe: it carries its event ids, so one stored after all answers as a replay.
      */
-    private Answer send(HttpRequest.Builder request, Duration timeout) {
-        HttpRequest built = request.timeout(timeout).build();
+    private Answer send(HttpUriRequestBase request, Duration timeout) {
+        request.setConfig(RequestConfig.custom()
+                .setResponseTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build());
         try {
-            Answer answer = sendOnce(built);
+            Answer answer = sendOnce(request);
             for (int retry = 1; answer.status() == 503 && retry <= MAX_RETRIES; retry++) {
                 RETRIED.incrementAndGet();
                 Thread.sleep(20L * retry);
-                answer = sendOnce(built);
+                answer = sendOnce(request);
             }
             return answer;
         } catch (IOException e) {
@@ -98,10 +129,12 @@ final class BenchHttp {
         }
     }
 
-    private Answer sendOnce(HttpRequest request) throws IOException, InterruptedException {
+    private Answer sendOnce(HttpUriRequestBase request) throws IOException {
         for (int retry = 1; ; retry++) {
             try {
-                return answer(client.send(request, HttpResponse.BodyHandlers.ofString()));
+                return client.execute(request, response -> new Answer(response.getCode(),
+                        response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(),
+                                StandardCharsets.UTF_8)));
             } catch (IOException closed) {
                 if (retry > MAX_RETRIES) {
                     throw closed;
@@ -111,8 +144,9 @@ final class BenchHttp {
         }
     }
 
-    private static Answer answer(HttpResponse<String> response) {
-        return new Answer(response.statusCode(), response.body());
+    @Override
+    public void close() {
+        client.close(CloseMode.IMMEDIATE);
     }
 
     /** Requests sent again after a 503 or a connection closed under them, over the whole run. */

@@ -75,10 +75,10 @@ public final class Benchmark {
         log("database " + database.name() + "; starting hub-server from " + settings.serverJar());
         Results results;
         try (HubProcess hub = HubProcess.start(settings.serverJar(), database.url(), settings.workDirectory(),
-                settings.jfr())) {
+                settings.jfr()); BenchHttp http = new BenchHttp(hub.port())) {
             log("hub-server pid " + hub.pid() + " on 127.0.0.1:" + hub.port());
             hubPid = hub.pid();
-            results = measure(new BenchHttp(hub.port()), machine, started, loadBefore);
+            results = measure(http, machine, started, loadBefore);
         }
         Path summary = settings.workDirectory().resolve("summary-" + settings.profile() + ".md");
         Report.write(results, summary, settings.docs());

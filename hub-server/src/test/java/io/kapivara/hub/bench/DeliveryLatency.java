@@ -86,7 +86,13 @@ final class DeliveryLatency {
     /** Fetches until it has every event produced, or until the deadline. */
     private void consume(Subscriber subscriber, String firstCursor, long recordFrom, long deadline,
             Histogram latencies, AtomicLong received, AtomicLong expected) {
-        Reader reader = new Reader(http, subscriber, firstCursor);
+        try (Reader reader = new Reader(http, subscriber, firstCursor)) {
+            read(reader, recordFrom, deadline, latencies, received, expected);
+        }
+    }
+
+    private static void read(Reader reader, long recordFrom, long deadline, Histogram latencies,
+            AtomicLong received, AtomicLong expected) {
         while (received.get() < expected.get() && System.nanoTime() < deadline) {
             Reader.Batch batch = reader.next(1_000, 1_000);
             for (JsonNode event : batch.events()) {

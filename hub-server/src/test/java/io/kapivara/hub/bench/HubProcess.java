@@ -54,6 +54,8 @@ final class HubProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (jfr) {
+            // Deep enough for a whole request, filters and Tomcat included (the default is 64 frames).
+            command.add("-XX:FlightRecorderOptions=stackdepth=512");
             command.add("-XX:StartFlightRecording=settings=profile,filename="
                     + workDirectory.resolve("server.jfr").toAbsolutePath());
         }

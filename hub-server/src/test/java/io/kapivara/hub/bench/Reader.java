@@ -3,22 +3,35 @@ package io.kapivara.hub.bench;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A subscription's read loop as an application would write it: fetch with the cursor, handle,
- * commit the positions the fetch gave. Should a lease lapse on a starved machine (the commit
- * answers 409), it heartbeats, drops the cursor and goes on from the checkpoint; events it sees a
- * second time that way are not handed out again (it remembers global positions), so counts and
- * latencies stay those of first deliveries.
+ * commit the positions the fetch gave. Commits go out on a thread of their own, as the client's
+ * consumer runtime sends them: the next fetch does not wait for the last commit (the cursor says
+ * where to go on), and a commit that finds newer positions waiting sends only those, since they
+ * cover everything before them.
+ *
+ * <p>Should a lease lapse on a starved machine (a commit answers 409), the next fetch heartbeats,
+ * drops the cursor and goes on from the checkpoint; events it sees a second time that way are not
+ * handed out again (it remembers global positions), so counts and latencies stay those of first
+ * deliveries.
  */
-final class Reader {
+final class Reader implements AutoCloseable {
 
     private final BenchHttp http;
     private final Subscriber subscriber;
     private final BitSet seen = new BitSet();
+    private final AtomicReference<@Nullable String> toCommit = new AtomicReference<>();
+    private final Thread committer;
+    private volatile boolean open = true;
+    private volatile boolean committing;
+    private volatile boolean leaseLost;
     private @Nullable String cursor;
     private int leasesLost;
 
@@ -26,6 +39,7 @@ final class Reader {
         this.http = http;
         this.subscriber = subscriber;
         this.cursor = cursor;
+        this.committer = Thread.ofVirtual().name("commits-" + subscriber.key()).start(this::commitLoop);
     }
 
     /** What one fetch brought that was not seen before, and when its answer arrived (nanoTime). */
@@ -33,6 +47,12 @@ final class Reader {
     }
 
     Batch next(int limit, long waitMs) {
+        if (leaseLost) {
+            leaseLost = false;
+            leasesLost++;
+            subscriber.refresh();
+            cursor = null;
+        }
         JsonNode fetch = http.fetch(subscriber.owner(), subscriber.key(), limit, waitMs, cursor).expect(200).json();
         long answeredAt = System.nanoTime();
         List<JsonNode> fresh = new ArrayList<>();
@@ -45,17 +65,45 @@ final class Reader {
         }
         cursor = fetch.path("cursor").asString();
         if (!fetch.path("events").isEmpty()) {
-            commit(fetch.path("positions").toString());
+            toCommit.set(fetch.path("positions").toString());
+            LockSupport.unpark(committer);
         }
         return new Batch(answeredAt, fresh);
+    }
+
+    /** Waits until every position handed to the committer so far is committed (or refused). */
+    void flush() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while ((toCommit.get() != null || committing) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    private void commitLoop() {
+        while (open || toCommit.get() != null) {
+            committing = true;
+            String positions = toCommit.getAndSet(null);
+            if (positions == null) {
+                committing = false;
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                continue;
+            }
+            try {
+                commit(positions);
+            } catch (RuntimeException e) {
+                System.err.println("Reader [" + subscriber.key() + "] commit failed: " + e);
+            } finally {
+                committing = false;
+            }
+        }
     }
 
     private void commit(String positions) {
         BenchHttp.Answer answer = http.commit(subscriber.owner(), subscriber.key(), positions);
         if (answer.status() == 409) {
-            leasesLost++;
-            subscriber.refresh();
-            cursor = null;
+            // Positions read under the lost lease are worth nothing now: drop them too.
+            toCommit.set(null);
+            leaseLost = true;
             return;
         }
         answer.expect(204);
@@ -64,5 +112,18 @@ final class Reader {
     /** How often a lease lapsed and reading went on from the checkpoint. */
     int leasesLost() {
         return leasesLost;
+    }
+
+    /** Commits what is left, then stops the committer. */
+    @Override
+    public void close() {
+        flush();
+        open = false;
+        LockSupport.unpark(committer);
+        try {
+            committer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
