@@ -16,8 +16,7 @@ import io.kapivara.hub.client.HubClientException;
 import io.kapivara.hub.client.HubInterruptedException;
 import io.kapivara.hub.client.HubTransientException;
 import io.kapivara.hub.client.LeaseLostException;
-import io.kapivara.hub.client.OffsetBehindException;
-import io.kapivara.hub.client.OffsetBeyondHeadException;
+import io.kapivara.hub.client.OffsetRefusedException;
 import io.kapivara.hub.client.OwnerNotFoundException;
 import io.kapivara.hub.client.OwnerOptions;
 import io.kapivara.hub.client.SubscriptionNotFoundException;
@@ -214,9 +213,7 @@ final class Coordinator implements Runnable {
             log.debug("Owner [{}] key [{}] committed [{}]", settings.owner(), settings.key(), pending);
         } catch (LeaseLostException e) {
             workers.end(e.bucket(), e.epoch());
-        } catch (OffsetBehindException e) {
-            refused(e.getMessage(), pending, e.bucket());
-        } catch (OffsetBeyondHeadException e) {
+        } catch (OffsetRefusedException e) {
             refused(e.getMessage(), pending, e.bucket());
         } catch (SubscriptionNotFoundException e) {
             membership.lost();
