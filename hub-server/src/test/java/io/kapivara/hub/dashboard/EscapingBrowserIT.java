@@ -6,52 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import io.kapivara.hub.testing.Browser;
-import io.kapivara.hub.testing.BusCalls;
-import io.kapivara.hub.testing.HubServerTest;
 
 /**
  * Event data, types and names come from untrusted sources: markup in them must show as text on
  * every page and run nowhere. Each payload would set {@code window.__xss} if the browser took it
  * for markup.
  */
-@HubServerTest
-class EscapingBrowserIT {
+class EscapingBrowserIT extends BrowserTest {
 
     static final String SCRIPT = "<script>window.__xss=1</script>";
     static final String ATTRIBUTE = "\" onmouseover=\"window.__xss=1";
     // Needs no space, so it is a valid name, and fires by itself once parsed as markup.
     static final String IMAGE = "<img/src=x/onerror=window.__xss=1>";
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    BusCalls bus;
-
-    @BeforeEach
-    void openBrowser() {
-        bus = new BusCalls(port);
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     private JsonNode appendHostile(String stream) {
         String body = """

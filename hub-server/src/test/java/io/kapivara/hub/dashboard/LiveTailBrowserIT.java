@@ -3,42 +3,11 @@ package io.kapivara.hub.dashboard;
 import static io.kapivara.hub.testing.HubHttp.uniqueStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.kapivara.hub.testing.Browser;
-import io.kapivara.hub.testing.BusCalls;
-import io.kapivara.hub.testing.HubServerTest;
-
-@HubServerTest
-class LiveTailBrowserIT {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    BusCalls bus;
-
-    @BeforeEach
-    void openBrowser() {
-        bus = new BusCalls(port);
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class LiveTailBrowserIT extends BrowserTest {
 
     private void openTail() {
         browser.get("/tail");

@@ -5,44 +5,13 @@ import static io.kapivara.hub.testing.BusCalls.uniqueOwner;
 import static io.kapivara.hub.testing.HubHttp.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import io.kapivara.hub.testing.Browser;
-import io.kapivara.hub.testing.BusCalls;
-import io.kapivara.hub.testing.HubServerTest;
-
-@HubServerTest
-class OperatorActionsBrowserIT {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    BusCalls bus;
-
-    @BeforeEach
-    void openBrowser() {
-        bus = new BusCalls(port);
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class OperatorActionsBrowserIT extends BrowserTest {
 
     private JsonNode audit(String owner) {
         return bus.http().get("/api/audit?owner=" + path(owner)).json().path("entries");

@@ -7,42 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import io.kapivara.hub.testing.Browser;
-import io.kapivara.hub.testing.BusCalls;
-import io.kapivara.hub.testing.HubServerTest;
-
-@HubServerTest
-class OverviewBrowserIT {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    BusCalls bus;
-
-    @BeforeEach
-    void openBrowser() {
-        bus = new BusCalls(port);
-        if (browser == null) {
-            browser = Browser.open(port);
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class OverviewBrowserIT extends BrowserTest {
 
     private static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
