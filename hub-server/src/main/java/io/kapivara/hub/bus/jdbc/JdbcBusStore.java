@@ -1,6 +1,7 @@
 package io.kapivara.hub.bus.jdbc;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,10 +10,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
@@ -26,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.kapivara.hub.bus.AuditEntry;
 import io.kapivara.hub.bus.BucketState;
 import io.kapivara.hub.bus.BusStore;
+import io.kapivara.hub.bus.CommitService;
 import io.kapivara.hub.bus.EventFilter;
 import io.kapivara.hub.bus.Owner;
 import io.kapivara.hub.bus.StartFrom;
@@ -124,9 +128,22 @@ final class JdbcBusStore implements BusStore {
         }
 
         @Override
-        public boolean commit(String owner, String key, int bucket, long epoch, long offset) {
-            boolean moved = jdbc.update(BusSql.COMMIT, offset, owner, bucket, key, epoch, offset, offset) == 1;
-            (moved ? acceptedCommits : refusedCommits).increment();
+        public Set<Integer> commit(String owner, String key, List<CommitService.Commit> commits) {
+            Set<Integer> moved = new HashSet<>(jdbc.query(BusSql.COMMIT, statement -> {
+                Connection connection = statement.getConnection();
+                statement.setArray(1, connection.createArrayOf("int",
+                        commits.stream().map(CommitService.Commit::bucket).toArray(Integer[]::new)));
+                statement.setArray(2, connection.createArrayOf("bigint",
+                        commits.stream().map(CommitService.Commit::epoch).toArray(Long[]::new)));
+                statement.setArray(3, connection.createArrayOf("bigint",
+                        commits.stream().map(CommitService.Commit::offset).toArray(Long[]::new)));
+                statement.setString(4, owner);
+                statement.setString(5, owner);
+                statement.setString(6, key);
+            }, (rs, row) -> rs.getInt("bucket")));
+            // One statement judges every bucket named: each counts once, accepted if it moved.
+            acceptedCommits.increment(moved.size());
+            refusedCommits.increment(commits.size() - moved.size());
             return moved;
         }
 
