@@ -87,6 +87,13 @@ public interface BusStore {
 
         Optional<Owner> owner(String owner);
 
+        /**
+         * In one read, what a fetch of {@code key} starts from: the owner's filter and pause,
+         * whether the key is subscribed, and the buckets it holds with a valid lease; empty when
+         * the owner does not exist.
+         */
+        Optional<FetchStart> fetchStart(String owner, String key);
+
         List<Owner> owners();
 
         /** The owner's subscriptions, live or expired, by key. */

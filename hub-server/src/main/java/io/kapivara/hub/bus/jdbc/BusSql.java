@@ -125,6 +125,23 @@ final class BusSql {
             RETURNING c.bucket
             """;
 
+    // What a fetch starts from, in one read: the owner (no row: unknown), whether the key is
+    // subscribed, and one row per bucket the key holds with a valid lease (none: a row of nulls).
+    static final String FETCH_START = """
+            SELECT o.paused, o.filter_types, o.filter_categories,
+                   EXISTS (SELECT 1 FROM subscriptions s WHERE s.owner = o.owner AND s.key = ?) AS subscribed,
+                   h.bucket, h.epoch, h.checkpoint, h.head
+            FROM owners o
+            LEFT JOIN LATERAL (
+                SELECT c.bucket, c.epoch, c.checkpoint, b.head
+                FROM checkpoints c
+                JOIN buckets b ON b.bucket = c.bucket
+                WHERE c.owner = o.owner AND c.holder = ? AND c.lease_expires_at > clock_timestamp()
+            ) h ON true
+            WHERE o.owner = ?
+            ORDER BY h.bucket
+            """;
+
     private static final String BUCKET_COLUMNS = """
             SELECT c.bucket, c.checkpoint, b.head, c.holder, c.epoch, c.lease_expires_at, c.pinned,
                    c.holder IS NOT NULL AND c.lease_expires_at > clock_timestamp() AS lease_valid,

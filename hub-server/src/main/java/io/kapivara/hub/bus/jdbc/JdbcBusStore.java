@@ -31,6 +31,7 @@ import io.kapivara.hub.bus.BucketState;
 import io.kapivara.hub.bus.BusStore;
 import io.kapivara.hub.bus.CommitService;
 import io.kapivara.hub.bus.EventFilter;
+import io.kapivara.hub.bus.FetchStart;
 import io.kapivara.hub.bus.Owner;
 import io.kapivara.hub.bus.StartFrom;
 import io.kapivara.hub.bus.Subscription;
@@ -160,6 +161,11 @@ final class JdbcBusStore implements BusStore {
         }
 
         @Override
+        public Optional<FetchStart> fetchStart(String owner, String key) {
+            return read(() -> jdbc.query(BusSql.FETCH_START, JdbcBusStore::fetchStart, key, key, owner));
+        }
+
+        @Override
         public List<Owner> owners() {
             return read(() -> jdbc.query(BusSql.SELECT_OWNERS, JdbcBusStore::owner));
         }
@@ -221,8 +227,30 @@ final class JdbcBusStore implements BusStore {
     private static Owner owner(ResultSet rs, int row) throws SQLException {
         return new Owner(rs.getString("owner"),
                 StartFrom.valueOf(rs.getString("start_from").toUpperCase(Locale.ROOT)),
-                new EventFilter(strings(rs.getArray("filter_types")), strings(rs.getArray("filter_categories"))),
-                rs.getBoolean("paused"), instant(rs, "created_at"));
+                filter(rs), rs.getBoolean("paused"), instant(rs, "created_at"));
+    }
+
+    private static EventFilter filter(ResultSet rs) throws SQLException {
+        return new EventFilter(strings(rs.getArray("filter_types")), strings(rs.getArray("filter_categories")));
+    }
+
+    /** The first row carries the owner and the subscription; each row a held bucket, if any. */
+    private static Optional<FetchStart> fetchStart(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        EventFilter filter = filter(rs);
+        boolean paused = rs.getBoolean("paused");
+        boolean subscribed = rs.getBoolean("subscribed");
+        List<FetchStart.Held> held = new ArrayList<>();
+        do {
+            int bucket = rs.getInt("bucket");
+            if (!rs.wasNull()) {
+                held.add(new FetchStart.Held(bucket, rs.getLong("epoch"), rs.getLong("checkpoint"),
+                        rs.getLong("head")));
+            }
+        } while (rs.next());
+        return Optional.of(new FetchStart(filter, paused, subscribed, held));
     }
 
     private static BucketState bucket(ResultSet rs, int row) throws SQLException {
