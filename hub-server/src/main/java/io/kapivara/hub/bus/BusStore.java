@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -21,12 +22,21 @@ public interface BusStore {
     /** Reads outside any transaction, for queries. */
     Reads reads();
 
-    /** What membership changes, commits and operator actions read and write. */
+    /**
+     * What membership changes, commits and operator actions read and write.
+     *
+     * <p>Lock order: a transaction that changes an owner's checkpoint rows other than by
+     * {@link #commit} first calls {@link #lockOwner}, which takes the owner's row and then all its
+     * checkpoint rows in bucket order; {@link #commit} takes only the rows it names, in bucket
+     * order, and nothing else. Every transaction thus takes these locks in one order, so none
+     * waits in a cycle with another (PostgreSQL would break it by failing one of them).
+     */
     interface Transaction extends Reads {
 
         /**
-         * Locks the owner until the transaction ends; every membership change and operator action
-         * of one owner runs under this lock, one at a time.
+         * Locks the owner, then every checkpoint row of the owner in bucket order, until the
+         * transaction ends; every membership change and operator action of one owner runs under
+         * this lock, one at a time. A commit that holds some of those rows is waited for.
          */
         Optional<Owner> lockOwner(String owner);
 
@@ -45,7 +55,10 @@ public interface BusStore {
 
         void deleteSubscription(String owner, String key);
 
-        /** Grants each bucket to its new holder (null: none) with a new epoch and the holder's expiry. */
+        /**
+         * Grants each bucket to its new holder (null: none) with a new epoch and the holder's
+         * expiry. The caller holds {@link #lockOwner}, as for {@link #renewLeases} and {@link #seek}.
+         */
         void grant(String owner, Map<Integer, @Nullable String> holders, boolean pinned);
 
         /** Moves the lease expiry of every bucket {@code key} validly holds to {@code expiresAt}. */
@@ -55,12 +68,15 @@ public interface BusStore {
         void seek(String owner, int bucket, long checkpoint);
 
         /**
-         * Moves the checkpoint to {@code offset} if {@code key} holds the bucket with {@code epoch},
-         * the lease has not expired, the offset is not behind the checkpoint and not beyond the head.
+         * Moves the checkpoint of each bucket named to its offset, in one statement, where
+         * {@code key} holds the bucket with the epoch named, the lease has not expired, and the
+         * offset is neither behind the checkpoint nor beyond the head. Buckets refused are left as
+         * they are: to commit all or none, the caller rolls back unless every bucket moved.
          *
-         * @return whether it moved (or stood at {@code offset} already)
+         * @param commits each bucket once
+         * @return the buckets that moved (or stood at their offset already)
          */
-        boolean commit(String owner, String key, int bucket, long epoch, long offset);
+        Set<Integer> commit(String owner, String key, List<CommitService.Commit> commits);
 
         void audit(String action, String owner, String target, Map<String, Object> before, Map<String, Object> after,
                 @Nullable String actor);
@@ -70,6 +86,13 @@ public interface BusStore {
     interface Reads {
 
         Optional<Owner> owner(String owner);
+
+        /**
+         * In one read, what a fetch of {@code key} starts from: the owner's filter and pause,
+         * whether the key is subscribed, and the buckets it holds with a valid lease; empty when
+         * the owner does not exist.
+         */
+        Optional<FetchStart> fetchStart(String owner, String key);
 
         List<Owner> owners();
 

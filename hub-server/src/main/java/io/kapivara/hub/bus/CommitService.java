@@ -9,8 +9,8 @@ import io.kapivara.hub.store.BucketCount;
 
 /**
  * Moves checkpoints forward for the holders of buckets. One request commits all its buckets or
- * none: each bucket's update is one conditional statement guarded by holder, epoch, lease expiry,
- * checkpoint and head, and its row count is the verdict.
+ * none: one conditional statement updates them all, each guarded by holder, epoch, lease expiry,
+ * checkpoint and head, and the buckets it moved are the verdict; fewer than asked rolls it back.
  */
 public final class CommitService {
 
@@ -34,28 +34,37 @@ public final class CommitService {
     public void commit(String owner, String key, List<Commit> commits) {
         check(commits);
         store.inTransaction(tx -> {
-            tx.owner(owner).orElseThrow(() -> new OwnerNotFoundException(owner));
-            for (Commit commit : commits) {
-                if (!tx.commit(owner, key, commit.bucket(), commit.epoch(), commit.offset())) {
-                    throw refusal(tx, owner, key, commit);
-                }
+            Set<Integer> moved = tx.commit(owner, key, commits);
+            if (moved.size() < commits.size()) {
+                throw refusal(tx, owner, key, commits, moved);
             }
             return null;
         });
     }
 
-    private CommitRefusedException refusal(BusStore.Transaction tx, String owner, String key, Commit commit) {
+    /**
+     * Names the first bucket refused, in request order, and why. Read only after a refusal, so an
+     * accepted commit costs one statement; an unknown owner has no checkpoint rows, so its commit
+     * moves nothing and is found here too.
+     */
+    private CommitRefusedException refusal(BusStore.Transaction tx, String owner, String key, List<Commit> commits,
+            Set<Integer> moved) {
+        tx.owner(owner).orElseThrow(() -> new OwnerNotFoundException(owner));
+        Commit commit = commits.stream().filter(c -> !moved.contains(c.bucket())).findFirst().orElseThrow();
         BucketState state = tx.bucket(owner, commit.bucket())
                 .orElseThrow(() -> new BucketNotFoundException(commit.bucket(), buckets.count()));
-        CommitRefusedException.Reason reason;
+        return new CommitRefusedException(reason(key, commit, state), owner, key, commit.bucket(), commit.offset(),
+                commit.epoch(), state);
+    }
+
+    private static CommitRefusedException.Reason reason(String key, Commit commit, BucketState state) {
         if (!key.equals(state.validHolder()) || state.epoch() != commit.epoch()) {
-            reason = CommitRefusedException.Reason.LEASE_LOST;
-        } else if (commit.offset() < state.checkpoint()) {
-            reason = CommitRefusedException.Reason.OFFSET_BEHIND;
-        } else {
-            reason = CommitRefusedException.Reason.OFFSET_BEYOND_HEAD;
+            return CommitRefusedException.Reason.LEASE_LOST;
         }
-        return new CommitRefusedException(reason, owner, key, commit.bucket(), commit.offset(), commit.epoch(), state);
+        if (commit.offset() < state.checkpoint()) {
+            return CommitRefusedException.Reason.OFFSET_BEHIND;
+        }
+        return CommitRefusedException.Reason.OFFSET_BEYOND_HEAD;
     }
 
     private void check(List<Commit> commits) {

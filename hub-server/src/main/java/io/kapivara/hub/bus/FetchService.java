@@ -19,7 +19,9 @@ import io.kapivara.hub.store.RecordedEvent;
 
 /**
  * Hands a subscription the events of the buckets it holds, fairly across buckets and in order
- * within each, long-polling when there are none. A waiting fetch holds no database connection.
+ * within each, long-polling when there are none. A fetch reads the owner, the key's subscription
+ * and its held buckets at once ({@link FetchStart}), then the events, one read per round; a
+ * waiting fetch holds no database connection.
  */
 public final class FetchService {
 
@@ -61,21 +63,21 @@ public final class FetchService {
     public Fetch fetch(String owner, String key, int limit, Duration wait, @Nullable FetchCursor cursor) {
         check(limit, wait);
         long deadline = System.nanoTime() + wait.toNanos();
-        Owner found = store.reads().owner(owner).orElseThrow(() -> new OwnerNotFoundException(owner));
-        if (store.reads().subscriptions(owner).stream().noneMatch(s -> s.key().equals(key))) {
+        FetchStart start = store.reads().fetchStart(owner, key).orElseThrow(() -> new OwnerNotFoundException(owner));
+        if (!start.subscribed()) {
             throw new SubscriptionNotFoundException(owner, key);
         }
-        Map<Integer, FetchCursor.Position> positions = start(owner, key, cursor);
-        if (found.paused() || positions.isEmpty()) {
+        Map<Integer, FetchCursor.Position> positions = positions(start.held(), cursor);
+        if (start.paused() || positions.isEmpty()) {
             pause(deadline);
-            return new Fetch(List.of(), new FetchCursor(positions), found.paused());
+            return new Fetch(List.of(), new FetchCursor(positions), start.paused());
         }
-        return poll(found, limit, positions, deadline);
+        return poll(start.filter(), limit, positions, deadline);
     }
 
-    private Fetch poll(Owner owner, int limit, Map<Integer, FetchCursor.Position> positions, long deadline) {
+    private Fetch poll(EventFilter filter, int limit, Map<Integer, FetchCursor.Position> positions, long deadline) {
         while (true) {
-            List<FetchedEvent> events = read(owner.filter(), limit, positions);
+            List<FetchedEvent> events = read(filter, limit, positions);
             long left = deadline - System.nanoTime();
             if (!events.isEmpty() || left <= 0) {
                 return new Fetch(events, new FetchCursor(positions), false);
@@ -139,12 +141,10 @@ public final class FetchService {
     }
 
     /** Positions of the buckets the key holds: the cursor's where its epoch still holds, else the checkpoint. */
-    private Map<Integer, FetchCursor.Position> start(String owner, String key, @Nullable FetchCursor cursor) {
+    private static Map<Integer, FetchCursor.Position> positions(List<FetchStart.Held> held,
+            @Nullable FetchCursor cursor) {
         Map<Integer, FetchCursor.Position> positions = new TreeMap<>();
-        for (BucketState bucket : store.reads().buckets(owner)) {
-            if (!key.equals(bucket.validHolder())) {
-                continue;
-            }
+        for (FetchStart.Held bucket : held) {
             FetchCursor.Position previous = cursor == null ? null : cursor.positions().get(bucket.bucket());
             // A cursor continues only within what exists: from the checkpoint to the head.
             boolean continues = previous != null && previous.epoch() == bucket.epoch()

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,9 @@ class BusIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     BusCalls bus;
 
@@ -291,6 +295,76 @@ class BusIT {
         assertThat(response.status()).isEqualTo(409);
         assertThat(bus.http().get("/api/owners/" + path(owner) + "/buckets/" + bucket).json()
                 .path("checkpoint").asLong()).isZero();
+    }
+
+    @Test
+    void namesTheFirstRefusedBucketInRequestOrderWithItsState() {
+        String owner = uniqueOwner();
+        JsonNode assignment = bus.subscribe(owner, "k");
+        JsonNode appended = bus.append(uniqueStream("first-refused"), "x");
+        int good = appended.path("bucket").asInt();
+        int beyond = (good + 1) % bucketCount.count();
+        int stale = (good + 2) % bucketCount.count();
+        String goodCommit = commitJson(good, appended.path("events").get(0).path("offset").asLong(),
+                epoch(assignment, good));
+        String beyondCommit = commitJson(beyond, 1_000_000_000L, epoch(assignment, beyond));
+        String staleCommit = commitJson(stale, 0, epoch(assignment, stale) + 7);
+
+        HubHttp.Response beyondFirst = commits(owner, "k", goodCommit, beyondCommit, staleCommit);
+        HubHttp.Response staleFirst = commits(owner, "k", goodCommit, staleCommit, beyondCommit);
+
+        assertThat(beyondFirst.status()).isEqualTo(400);
+        assertThat(beyondFirst.problem()).isEqualTo("offset-beyond-head");
+        assertThat(beyondFirst.json().path("bucket").asInt()).isEqualTo(beyond);
+        assertThat(beyondFirst.json().path("currentEpoch").asLong()).isEqualTo(epoch(assignment, beyond));
+        assertThat(beyondFirst.json().path("holder").asString()).isEqualTo("k");
+        assertThat(staleFirst.status()).isEqualTo(409);
+        assertThat(staleFirst.problem()).isEqualTo("lease-lost");
+        assertThat(staleFirst.json().path("bucket").asInt()).isEqualTo(stale);
+        assertThat(staleFirst.json().path("epoch").asLong()).isEqualTo(epoch(assignment, stale) + 7);
+        assertThat(bus.http().get("/api/owners/" + path(owner) + "/buckets/" + good).json()
+                .path("checkpoint").asLong()).isZero();
+    }
+
+    @Test
+    void countsEveryBucketOfACommitRequestOnce() {
+        String owner = uniqueOwner();
+        JsonNode assignment = bus.subscribe(owner, "k");
+        double acceptedBefore = commitCount("accepted");
+        double refusedBefore = commitCount("refused");
+
+        commits(owner, "k", commitJson(0, 0, epoch(assignment, 0)), commitJson(1, 0, epoch(assignment, 1)));
+        commits(owner, "k", commitJson(2, 0, epoch(assignment, 2)), commitJson(3, 0, epoch(assignment, 3) + 1),
+                commitJson(4, 0, epoch(assignment, 4)));
+
+        assertThat(commitCount("accepted") - acceptedBefore).isEqualTo(4);
+        assertThat(commitCount("refused") - refusedBefore).isEqualTo(1);
+    }
+
+    private double commitCount(String outcome) {
+        return meters.get("hub.commits").tag("outcome", outcome).counter().count();
+    }
+
+    @Test
+    void answersOwnerNotFoundToFetchesAndCommitsOfAnUnknownOwner() {
+        String owner = uniqueOwner();
+
+        HubHttp.Response fetch = bus.fetch(owner, "k", 10, 0, null);
+        HubHttp.Response commit = bus.commit(owner, "k", 0, 0, 1);
+
+        assertThat(fetch.status()).isEqualTo(404);
+        assertThat(fetch.problem()).isEqualTo("owner-not-found");
+        assertThat(commit.status()).isEqualTo(404);
+        assertThat(commit.problem()).isEqualTo("owner-not-found");
+    }
+
+    private static String commitJson(int bucket, long offset, long epoch) {
+        return "{\"bucket\": %d, \"offset\": %d, \"epoch\": %d}".formatted(bucket, offset, epoch);
+    }
+
+    private HubHttp.Response commits(String owner, String key, String... commits) {
+        return bus.http().post("/api/owners/" + path(owner) + "/subscriptions/" + path(key) + "/commits",
+                "[" + String.join(", ", commits) + "]");
     }
 
     @Test

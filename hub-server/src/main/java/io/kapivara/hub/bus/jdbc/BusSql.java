@@ -11,10 +11,22 @@ final class BusSql {
             FROM owners
             """;
 
-    // Serializes every membership change and operator action of one owner until commit.
-    static final String LOCK_OWNER = OWNER_COLUMNS + """
-            WHERE owner = ?
-            FOR UPDATE
+    // Serializes every membership change and operator action of one owner until commit. Takes the
+    // owner's row, then every checkpoint row of the owner in bucket order: the sub-select runs for
+    // the owner row the CTE returned, so after its lock, and locks its rows in the order sorted.
+    // Commits lock their rows in bucket order too (COMMIT), and later statements of a transaction
+    // holding these locks wait for no more checkpoint rows, so no two transactions can wait for
+    // each other in a cycle, whatever order RENEW_LEASES, GRANT or SEEK update the rows in.
+    static final String LOCK_OWNER = """
+            WITH locked AS MATERIALIZED (
+            """ + OWNER_COLUMNS + """
+                WHERE owner = ?
+                FOR UPDATE
+            )
+            SELECT o.*,
+                   (SELECT count(*) FROM (SELECT c.bucket FROM checkpoints c WHERE c.owner = o.owner
+                                          ORDER BY c.bucket FOR NO KEY UPDATE) taken) AS checkpoints_locked
+            FROM locked o
             """;
 
     static final String SELECT_OWNER = OWNER_COLUMNS + """
@@ -90,15 +102,44 @@ final class BusSql {
             WHERE owner = ? AND bucket = ?
             """;
 
-    // The whole fence in one statement: holder, epoch and lease expiry (database clock), never
-    // backwards, never beyond the head. Its row count is the verdict.
+    // The whole fence in one statement for every bucket of a request: holder, epoch and lease
+    // expiry (database clock), never backwards, never beyond the head. It returns the buckets it
+    // moved; the caller rolls back unless all of them did. The rows are locked first, in bucket
+    // order (see LOCK_OWNER), so a commit and a heartbeat of the same owner cannot deadlock; the
+    // guard is then checked against each row as it stands once locked.
     static final String COMMIT = """
+            WITH asked AS (
+                SELECT * FROM unnest(?::int[], ?::bigint[], ?::bigint[]) AS a (bucket, epoch, to_offset)
+            ), locked AS (
+                SELECT c.bucket FROM checkpoints c
+                WHERE c.owner = ? AND c.bucket IN (SELECT bucket FROM asked)
+                ORDER BY c.bucket
+                FOR NO KEY UPDATE OF c
+            )
             UPDATE checkpoints c
-            SET checkpoint = ?, updated_at = clock_timestamp()
-            FROM buckets b
-            WHERE c.owner = ? AND c.bucket = ? AND b.bucket = c.bucket
-              AND c.holder = ? AND c.epoch = ? AND c.lease_expires_at > clock_timestamp()
-              AND c.checkpoint <= ? AND ? <= b.head
+            SET checkpoint = a.to_offset, updated_at = clock_timestamp()
+            FROM locked l, asked a, buckets b
+            WHERE c.owner = ? AND c.bucket = l.bucket AND a.bucket = l.bucket AND b.bucket = l.bucket
+              AND c.holder = ? AND c.epoch = a.epoch AND c.lease_expires_at > clock_timestamp()
+              AND c.checkpoint <= a.to_offset AND a.to_offset <= b.head
+            RETURNING c.bucket
+            """;
+
+    // What a fetch starts from, in one read: the owner (no row: unknown), whether the key is
+    // subscribed, and one row per bucket the key holds with a valid lease (none: a row of nulls).
+    static final String FETCH_START = """
+            SELECT o.paused, o.filter_types, o.filter_categories,
+                   EXISTS (SELECT 1 FROM subscriptions s WHERE s.owner = o.owner AND s.key = ?) AS subscribed,
+                   h.bucket, h.epoch, h.checkpoint, h.head
+            FROM owners o
+            LEFT JOIN LATERAL (
+                SELECT c.bucket, c.epoch, c.checkpoint, b.head
+                FROM checkpoints c
+                JOIN buckets b ON b.bucket = c.bucket
+                WHERE c.owner = o.owner AND c.holder = ? AND c.lease_expires_at > clock_timestamp()
+            ) h ON true
+            WHERE o.owner = ?
+            ORDER BY h.bucket
             """;
 
     private static final String BUCKET_COLUMNS = """

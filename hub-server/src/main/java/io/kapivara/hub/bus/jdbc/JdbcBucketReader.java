@@ -1,12 +1,11 @@
 package io.kapivara.hub.bus.jdbc;
 
-import java.sql.Array;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.kapivara.hub.bus.BucketReader;
@@ -34,11 +33,17 @@ final class JdbcBucketReader implements BucketReader {
         Map<Integer, List<RecordedEvent>> events = new LinkedHashMap<>();
         buckets.forEach(bucket -> events.put(bucket, new ArrayList<>()));
         DatabaseFailures.translate(() -> {
-            jdbc.query(BusSql.READ_BUCKETS_AFTER, rs -> {
+            // The arrays are made on the statement's own connection: one pool checkout per read.
+            jdbc.query(BusSql.READ_BUCKETS_AFTER, statement -> {
+                Connection connection = statement.getConnection();
+                statement.setArray(1, connection.createArrayOf("int", buckets.toArray(Integer[]::new)));
+                statement.setArray(2, connection.createArrayOf("bigint",
+                        buckets.stream().map(after::get).toArray(Long[]::new)));
+                statement.setInt(3, perBucket);
+            }, rs -> {
                 RecordedEvent event = EventRows.EVENT.mapRow(rs, 0);
                 events.get(event.bucket()).add(event);
-            }, array("int", buckets.toArray(Integer[]::new)),
-                    array("bigint", buckets.stream().map(after::get).toArray(Long[]::new)), perBucket);
+            });
             return null;
         });
         return events;
@@ -48,9 +53,5 @@ final class JdbcBucketReader implements BucketReader {
     public List<RecordedEvent> readStreamAfter(String stream, long after, int limit) {
         return DatabaseFailures.translate(() ->
                 jdbc.query(BusSql.READ_STREAM_AFTER, EventRows.EVENT, stream, after, limit));
-    }
-
-    private Array array(String type, Object[] values) {
-        return jdbc.execute((ConnectionCallback<Array>) connection -> connection.createArrayOf(type, values));
     }
 }

@@ -1,6 +1,7 @@
 package io.kapivara.hub.bus.jdbc;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,10 +10,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.Counter;
@@ -26,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 import io.kapivara.hub.bus.AuditEntry;
 import io.kapivara.hub.bus.BucketState;
 import io.kapivara.hub.bus.BusStore;
+import io.kapivara.hub.bus.CommitService;
 import io.kapivara.hub.bus.EventFilter;
+import io.kapivara.hub.bus.FetchStart;
 import io.kapivara.hub.bus.Owner;
 import io.kapivara.hub.bus.StartFrom;
 import io.kapivara.hub.bus.Subscription;
@@ -124,9 +129,22 @@ final class JdbcBusStore implements BusStore {
         }
 
         @Override
-        public boolean commit(String owner, String key, int bucket, long epoch, long offset) {
-            boolean moved = jdbc.update(BusSql.COMMIT, offset, owner, bucket, key, epoch, offset, offset) == 1;
-            (moved ? acceptedCommits : refusedCommits).increment();
+        public Set<Integer> commit(String owner, String key, List<CommitService.Commit> commits) {
+            Set<Integer> moved = new HashSet<>(jdbc.query(BusSql.COMMIT, statement -> {
+                Connection connection = statement.getConnection();
+                statement.setArray(1, connection.createArrayOf("int",
+                        commits.stream().map(CommitService.Commit::bucket).toArray(Integer[]::new)));
+                statement.setArray(2, connection.createArrayOf("bigint",
+                        commits.stream().map(CommitService.Commit::epoch).toArray(Long[]::new)));
+                statement.setArray(3, connection.createArrayOf("bigint",
+                        commits.stream().map(CommitService.Commit::offset).toArray(Long[]::new)));
+                statement.setString(4, owner);
+                statement.setString(5, owner);
+                statement.setString(6, key);
+            }, (rs, row) -> rs.getInt("bucket")));
+            // One statement judges every bucket named: each counts once, accepted if it moved.
+            acceptedCommits.increment(moved.size());
+            refusedCommits.increment(commits.size() - moved.size());
             return moved;
         }
 
@@ -140,6 +158,11 @@ final class JdbcBusStore implements BusStore {
         @Override
         public Optional<Owner> owner(String owner) {
             return read(() -> jdbc.query(BusSql.SELECT_OWNER, JdbcBusStore::owner, owner).stream().findFirst());
+        }
+
+        @Override
+        public Optional<FetchStart> fetchStart(String owner, String key) {
+            return read(() -> jdbc.query(BusSql.FETCH_START, JdbcBusStore::fetchStart, key, key, owner));
         }
 
         @Override
@@ -204,8 +227,30 @@ final class JdbcBusStore implements BusStore {
     private static Owner owner(ResultSet rs, int row) throws SQLException {
         return new Owner(rs.getString("owner"),
                 StartFrom.valueOf(rs.getString("start_from").toUpperCase(Locale.ROOT)),
-                new EventFilter(strings(rs.getArray("filter_types")), strings(rs.getArray("filter_categories"))),
-                rs.getBoolean("paused"), instant(rs, "created_at"));
+                filter(rs), rs.getBoolean("paused"), instant(rs, "created_at"));
+    }
+
+    private static EventFilter filter(ResultSet rs) throws SQLException {
+        return new EventFilter(strings(rs.getArray("filter_types")), strings(rs.getArray("filter_categories")));
+    }
+
+    /** The first row carries the owner and the subscription; each row a held bucket, if any. */
+    private static Optional<FetchStart> fetchStart(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        EventFilter filter = filter(rs);
+        boolean paused = rs.getBoolean("paused");
+        boolean subscribed = rs.getBoolean("subscribed");
+        List<FetchStart.Held> held = new ArrayList<>();
+        do {
+            int bucket = rs.getInt("bucket");
+            if (!rs.wasNull()) {
+                held.add(new FetchStart.Held(bucket, rs.getLong("epoch"), rs.getLong("checkpoint"),
+                        rs.getLong("head")));
+            }
+        } while (rs.next());
+        return Optional.of(new FetchStart(filter, paused, subscribed, held));
     }
 
     private static BucketState bucket(ResultSet rs, int row) throws SQLException {
