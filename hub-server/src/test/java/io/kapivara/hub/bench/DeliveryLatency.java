@@ -30,14 +30,19 @@ final class DeliveryLatency {
         this.http = http;
     }
 
-    /** Latencies in microseconds of events sent after the warm-up; sent and received count every event. */
-    record Result(Histogram latencies, long sent, long received, double achievedRate) {
+    /**
+     * Latencies in microseconds of events sent after the warm-up: to delivery, and to the append's
+     * answer (the part of the delivery latency the append itself took); sent and received count
+     * every event.
+     */
+    record Result(Histogram latencies, Histogram appends, long sent, long received, double achievedRate) {
     }
 
     Result run(String run, int rate, Duration time, Duration warmup) throws Exception {
         String owner = "bench-latency-" + run;
         http.createOwner(owner, "latest");
         Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+        Histogram appends = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
         AtomicLong received = new AtomicLong();
         try (Subscriber subscriber = new Subscriber(http, owner, "consumer");
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -49,15 +54,16 @@ final class DeliveryLatency {
             long deadline = start + time.toNanos() + TimeUnit.SECONDS.toNanos(30);
             Future<?> consumer = threads.submit(() -> consume(subscriber, cursor, recordFrom, deadline, latencies,
                     received, producing));
-            long sent = produce(threads, run, rate, total, start);
+            long sent = produce(threads, run, rate, total, start, recordFrom, appends);
             double achieved = sent / ((System.nanoTime() - start) / 1e9);
             producing.set(sent);
             consumer.get(time.toMillis() + 60_000, TimeUnit.MILLISECONDS);
-            return new Result(latencies, sent, received.get(), achieved);
+            return new Result(latencies, appends, sent, received.get(), achieved);
         }
     }
 
-    private long produce(ExecutorService threads, String run, int rate, long total, long start) throws Exception {
+    private long produce(ExecutorService threads, String run, int rate, long total, long start, long recordFrom,
+            Histogram appends) throws Exception {
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         long interval = 1_000_000_000L / rate;
         for (long i = 0; i < total; i++) {
@@ -74,6 +80,9 @@ final class DeliveryLatency {
             threads.submit(() -> {
                 try {
                     http.append(stream, null, event).expect(200, 201);
+                    if (scheduled >= recordFrom) {
+                        appends.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1_000));
+                    }
                 } finally {
                     inFlight.release();
                 }

@@ -76,7 +76,9 @@ final class Report {
                 .append(number(r.latency().sent())).append(" sent, ").append(number(r.latency().received()))
                 .append(" delivered): p50 ").append(ms(Results.millis(lat, 50))).append(", p99 ")
                 .append(ms(Results.millis(lat, 99))).append(", p99.9 ").append(ms(Results.millis(lat, 99.9)))
-                .append(", max ").append(ms(lat.getMaxValue() / 1_000.0)).append('\n');
+                .append(", max ").append(ms(lat.getMaxValue() / 1_000.0)).append("; of which the append's own answer")
+                .append(" (send to answer): p50 ").append(ms(Results.millis(r.latency().appends(), 50))).append(", p99 ")
+                .append(ms(Results.millis(r.latency().appends(), 99))).append('\n');
         md.append("- (d) catch-up: ").append(number(r.catchUp().events())).append(" events read (store held ")
                 .append(number(r.catchUpStored())).append(") in ").append(seconds(r.catchUp().elapsed().toMillis()))
                 .append(", ").append(number(r.catchUp().fetches())).append(" fetches: ")
