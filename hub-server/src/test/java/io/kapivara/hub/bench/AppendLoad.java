@@ -4,8 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 import io.kapivara.hub.client.BucketFunction;
 
@@ -58,6 +67,54 @@ final class AppendLoad {
         String run = Long.toString(sequence.incrementAndGet());
         return ClosedLoop.run(clients, warmup, window, client -> new JdbcClient(category + "-" + run + "_" + client,
                 "bench." + category, batch));
+    }
+
+    /**
+     * Plain JDBC single-row inserts at a steady rate, open loop as in (c): each insert is started at
+     * its scheduled time on a connection of a pool of {@code clients}, and timed from that time to
+     * its commit. It is the floor of (c) on this machine: what an append's commit costs without the
+     * hub, delivery left out.
+     *
+     * @return latencies in microseconds of the inserts scheduled after the warm-up
+     */
+    Histogram jdbcAtRate(int clients, int rate, Duration time, Duration warmup) throws Exception {
+        String run = Long.toString(sequence.incrementAndGet());
+        BlockingQueue<JdbcClient> pool = new ArrayBlockingQueue<>(clients);
+        for (int client = 0; client < clients; client++) {
+            pool.add(new JdbcClient("rate-" + run + "_" + client, "bench.rate", 1));
+        }
+        Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+        long interval = 1_000_000_000L / rate;
+        long total = rate * time.toMillis() / 1_000;
+        long start = System.nanoTime() + 50_000_000L;
+        long recordFrom = start + warmup.toNanos();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < total; i++) {
+                long scheduled = start + i * interval;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                threads.submit(() -> {
+                    JdbcClient client = pool.take();
+                    try {
+                        client.call();
+                    } finally {
+                        pool.add(client);
+                    }
+                    if (scheduled >= recordFrom) {
+                        latencies.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1_000));
+                    }
+                    return null;
+                });
+            }
+        } finally {
+            for (JdbcClient client : pool) {
+                client.close();
+            }
+            takeBaselineBackendNanos();
+        }
+        return latencies;
     }
 
     /** CPU time the JDBC clients' database backends used since the last call, from connect to close. */

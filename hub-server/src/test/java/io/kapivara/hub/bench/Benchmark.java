@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.HdrHistogram.Histogram;
+
 import io.kapivara.hub.bench.Results.Comparison;
 import io.kapivara.hub.bench.Results.FillPoint;
 
@@ -109,6 +111,11 @@ public final class Benchmark {
         log("(c) delivery latency at " + settings.latencyRate() + " events/s");
         DeliveryLatency.Result latency = new DeliveryLatency(http).run(run, settings.latencyRate(),
                 settings.latencyTime(), latencyWarmup());
+        log("(c) plain JDBC commits at " + settings.latencyRate() + " events/s");
+        database.execute(AppendLoad.CREATE_BASELINE);
+        Histogram latencyFloor = appends.jdbcAtRate(settings.clients(), settings.latencyRate(), settings.latencyTime(),
+                latencyWarmup());
+        database.execute(AppendLoad.DROP_BASELINE);
         log("(e) " + settings.idlePolls() + " idle long polls");
         IdlePolls.Result idle = new IdlePolls(http, database).run(run, settings.idlePolls(), settings.wakeUps());
         fill(settings.catchUpEvents());
@@ -119,7 +126,7 @@ public final class Benchmark {
             fills.add(fillPoint(appends, target));
         }
         return new Results(settings, machine, started, Duration.between(started, Instant.now()), loadBefore,
-                Machine.loadAverage(), single, batch, latency, stored, catchUp, idle, fills, BenchHttp.retried());
+                Machine.loadAverage(), single, batch, latency, latencyFloor, stored, catchUp, idle, fills, BenchHttp.retried());
     }
 
     private Duration latencyWarmup() {

@@ -26,6 +26,7 @@ class BenchmarkSmokeIT {
         assertThat(results.batch().ratio()).as("(b) batch appends, hub ÷ JDBC").isPositive().isFinite();
         assertThat(results.latency().received()).as("(c) events delivered").isEqualTo(results.latency().sent());
         assertThat(Results.millis(results.latency().latencies(), 99)).as("(c) p99 ms").isPositive();
+        assertThat(results.latencyFloor().getTotalCount()).as("(c) plain JDBC inserts timed").isPositive();
         assertThat(results.catchUp().events()).as("(d) events caught up").isEqualTo(results.catchUpStored());
         assertThat(results.catchUp().eventsPerSecond()).as("(d) events/s").isPositive();
         assertThat(results.idle().held()).as("(e) polls held").isGreaterThanOrEqualTo(settings.idlePolls());

@@ -78,7 +78,11 @@ final class Report {
                 .append(ms(Results.millis(lat, 99))).append(", p99.9 ").append(ms(Results.millis(lat, 99.9)))
                 .append(", max ").append(ms(lat.getMaxValue() / 1_000.0)).append("; of which the append's own answer")
                 .append(" (send to answer): p50 ").append(ms(Results.millis(r.latency().appends(), 50))).append(", p99 ")
-                .append(ms(Results.millis(r.latency().appends(), 99))).append('\n');
+                .append(ms(Results.millis(r.latency().appends(), 99))).append("; plain JDBC inserts at the same rate")
+                .append(" (one transaction each, open loop, send to commit): p50 ")
+                .append(ms(Results.millis(r.latencyFloor(), 50))).append(", p99 ")
+                .append(ms(Results.millis(r.latencyFloor(), 99))).append(", max ")
+                .append(ms(r.latencyFloor().getMaxValue() / 1_000.0)).append('\n');
         md.append("- (d) catch-up: ").append(number(r.catchUp().events())).append(" events read (store held ")
                 .append(number(r.catchUpStored())).append(") in ").append(seconds(r.catchUp().elapsed().toMillis()))
                 .append(", ").append(number(r.catchUp().fetches())).append(" fetches: ")

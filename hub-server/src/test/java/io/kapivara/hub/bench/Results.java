@@ -7,7 +7,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
 
-/** Every figure of one run. */
+/**
+ * Every figure of one run. {@code latencyFloor} is (c)'s floor: plain JDBC single-row inserts at
+ * the same rate, open loop, in microseconds from their scheduled time to their commit.
+ */
 record Results(
         BenchSettings settings,
         Machine machine,
@@ -18,6 +21,7 @@ record Results(
         Comparison single,
         Comparison batch,
         DeliveryLatency.Result latency,
+        Histogram latencyFloor,
         long catchUpStored,
         CatchUp.Result catchUp,
         IdlePolls.Result idle,
