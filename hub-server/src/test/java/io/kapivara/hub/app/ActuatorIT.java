@@ -45,7 +45,8 @@ class ActuatorIT {
         assertThat(scrape).contains("hub_fetched_events_total");
         assertThat(scrape).contains("hub_fetches_waiting");
         assertThat(scrape).contains("hub_lease_changes_total{application=\"hub-server\",owner=\"" + owner + "\"}");
-        assertThat(scrape).contains("hub_owner_lag_events{application=\"hub-server\",bucket=\"0\",owner=\"" + owner + "\"}");
+        assertThat(scrape)
+                .contains("hub_owner_lag_events{application=\"hub-server\",bucket=\"0\",owner=\"" + owner + "\"}");
         assertThat(scrape).contains("hub_commits_total");
         assertThat(scrape).contains("hub_bucket_head");
     }

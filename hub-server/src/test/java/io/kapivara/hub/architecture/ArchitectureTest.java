@@ -46,6 +46,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule dashboardNeverTouchesJdbc = noClasses()
             .that().resideInAnyPackage("io.kapivara.hub.dashboard..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..")
             .allowEmptyShould(true);
 }

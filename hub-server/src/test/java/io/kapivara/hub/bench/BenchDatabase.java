@@ -79,7 +79,8 @@ final class BenchDatabase implements AutoCloseable {
     String describeServer() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             return "PostgreSQL " + show(statement, "server_version") + " (shared_buffers "
-                    + show(statement, "shared_buffers") + ", synchronous_commit " + show(statement, "synchronous_commit")
+                    + show(statement, "shared_buffers") + ", synchronous_commit "
+                    + show(statement, "synchronous_commit")
                     + ", fsync " + show(statement, "fsync") + ", wal_sync_method " + show(statement, "wal_sync_method")
                     + ", max_connections " + show(statement, "max_connections") + ", autovacuum "
                     + show(statement, "autovacuum") + ")";

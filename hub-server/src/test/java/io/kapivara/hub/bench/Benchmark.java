@@ -126,7 +126,8 @@ public final class Benchmark {
             fills.add(fillPoint(appends, target));
         }
         return new Results(settings, machine, started, Duration.between(started, Instant.now()), loadBefore,
-                Machine.loadAverage(), single, batch, latency, latencyFloor, stored, catchUp, idle, fills, BenchHttp.retried());
+                Machine.loadAverage(), single, batch, latency, latencyFloor, stored, catchUp, idle, fills,
+                BenchHttp.retried());
     }
 
     private Duration latencyWarmup() {

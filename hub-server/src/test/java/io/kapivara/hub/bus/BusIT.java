@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.kapivara.hub.store.BucketCount;
 import io.kapivara.hub.testing.BusCalls;
@@ -162,7 +164,7 @@ class BusIT {
             }
             cursor = fetch.path("cursor").asString();
         }
-        tools.jackson.databind.node.ObjectNode result = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.putArray("events").addAll(kept);
         return result;
     }

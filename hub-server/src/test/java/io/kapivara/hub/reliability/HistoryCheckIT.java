@@ -118,7 +118,8 @@ class HistoryCheckIT {
             String stream = streams.get(ThreadLocalRandom.current().nextInt(streams.size()));
             List<EventData> batch = new ArrayList<>();
             for (int i = 0, size = 1 + ThreadLocalRandom.current().nextInt(3); i < size; i++) {
-                batch.add(new EventData(UUID.randomUUID(), "history.step", JsonNodeFactory.instance.numberNode(i), null));
+                batch.add(new EventData(UUID.randomUUID(), "history.step",
+                        JsonNodeFactory.instance.numberNode(i), null));
             }
             AppendResponse answer = appendUntilAcknowledged(stream, batch);
             answer.events().forEach(position -> history.appended.put(position.id(),

@@ -63,17 +63,21 @@ class SecurityIT {
     static Stream<Arguments> boundaries() {
         String owner = "/api/owners/" + OWNER;
         String append = "{\"events\": [{\"type\": \"a\", \"data\": 1}]}";
+        String commit = "[{\"bucket\": 0, \"offset\": 0, \"epoch\": 1}]";
+        String[] allButProducer = {CONSUMER, OPERATOR, VIEWER};
+        String[] allButConsumer = {PRODUCER, OPERATOR, VIEWER};
+        String[] allButOperator = {PRODUCER, CONSUMER, VIEWER};
         return Stream.of(
-                Arguments.of("POST", "/api/streams/" + STREAM, append, PRODUCER, new String[] {CONSUMER, OPERATOR, VIEWER}),
-                Arguments.of("POST", "/api/ingest/cloudevents", "{}", PRODUCER, new String[] {CONSUMER, OPERATOR, VIEWER}),
-                Arguments.of("POST", owner + "/subscriptions", "{\"key\": \"k2\"}", CONSUMER, new String[] {PRODUCER, OPERATOR, VIEWER}),
-                Arguments.of("POST", owner + "/subscriptions/k/heartbeat", "", CONSUMER, new String[] {PRODUCER, OPERATOR, VIEWER}),
-                Arguments.of("GET", owner + "/subscriptions/k/events", null, CONSUMER, new String[] {PRODUCER, OPERATOR, VIEWER}),
-                Arguments.of("POST", owner + "/subscriptions/k/commits", "[{\"bucket\": 0, \"offset\": 0, \"epoch\": 1}]", CONSUMER, new String[] {PRODUCER, OPERATOR, VIEWER}),
-                Arguments.of("POST", owner + "/buckets/0/release", "", OPERATOR, new String[] {PRODUCER, CONSUMER, VIEWER}),
-                Arguments.of("POST", owner + "/buckets/0/seek", "{\"to\": \"earliest\"}", OPERATOR, new String[] {PRODUCER, CONSUMER, VIEWER}),
-                Arguments.of("POST", owner + "/pause", "", OPERATOR, new String[] {PRODUCER, CONSUMER, VIEWER}),
-                Arguments.of("DELETE", owner + "/subscriptions/nobody?evict=true", null, OPERATOR, new String[] {PRODUCER, CONSUMER, VIEWER}),
+                Arguments.of("POST", "/api/streams/" + STREAM, append, PRODUCER, allButProducer),
+                Arguments.of("POST", "/api/ingest/cloudevents", "{}", PRODUCER, allButProducer),
+                Arguments.of("POST", owner + "/subscriptions", "{\"key\": \"k2\"}", CONSUMER, allButConsumer),
+                Arguments.of("POST", owner + "/subscriptions/k/heartbeat", "", CONSUMER, allButConsumer),
+                Arguments.of("GET", owner + "/subscriptions/k/events", null, CONSUMER, allButConsumer),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", commit, CONSUMER, allButConsumer),
+                Arguments.of("POST", owner + "/buckets/0/release", "", OPERATOR, allButOperator),
+                Arguments.of("POST", owner + "/buckets/0/seek", "{\"to\": \"earliest\"}", OPERATOR, allButOperator),
+                Arguments.of("POST", owner + "/pause", "", OPERATOR, allButOperator),
+                Arguments.of("DELETE", owner + "/subscriptions/nobody?evict=true", null, OPERATOR, allButOperator),
                 Arguments.of("GET", "/api/streams/" + STREAM, null, VIEWER, new String[] {PRODUCER, CONSUMER}),
                 Arguments.of("GET", "/api/events", null, VIEWER, new String[] {PRODUCER, CONSUMER}),
                 Arguments.of("GET", owner, null, VIEWER, new String[] {PRODUCER, CONSUMER}),

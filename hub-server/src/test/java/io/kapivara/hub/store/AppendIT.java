@@ -4,6 +4,7 @@ import static io.kapivara.hub.testing.HubHttp.path;
 import static io.kapivara.hub.testing.HubHttp.uniqueStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -110,7 +111,8 @@ class AppendIT {
     @Test
     void acceptsTheExactCurrentVersion() {
         String stream = uniqueStream("exact");
-        append(stream, "{\"expectedVersion\": \"no_stream\", \"events\": [" + event(UUID.randomUUID(), "a", "1") + "]}");
+        append(stream, "{\"expectedVersion\": \"no_stream\", \"events\": ["
+                + event(UUID.randomUUID(), "a", "1") + "]}");
 
         HubHttp.Response response = append(stream, "{\"expectedVersion\": 0, \"events\": ["
                 + event(UUID.randomUUID(), "a", "2") + "]}");
@@ -126,7 +128,8 @@ class AppendIT {
     void replaysAnIdenticalAppendWithTheOriginalPositionsEvenAfterTheStreamMovedOn() {
         String stream = uniqueStream("replay");
         UUID id = UUID.randomUUID();
-        String body = "{\"expectedVersion\": \"no_stream\", \"events\": [" + event(id, "a", "{\"x\": 1, \"y\": 2}") + "]}";
+        String body = "{\"expectedVersion\": \"no_stream\", \"events\": ["
+                + event(id, "a", "{\"x\": 1, \"y\": 2}") + "]}";
         JsonNode original = append(stream, body).json();
         append(stream, "{\"events\": [" + event(UUID.randomUUID(), "b", "2") + "]}");
 
@@ -186,7 +189,8 @@ class AppendIT {
         String stream = uniqueStream("twice");
         UUID id = UUID.randomUUID();
 
-        HubHttp.Response response = append(stream, "{\"events\": [" + event(id, "a", "1") + ", " + event(id, "a", "1") + "]}");
+        HubHttp.Response response = append(stream,
+                "{\"events\": [" + event(id, "a", "1") + ", " + event(id, "a", "1") + "]}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("field").asString()).isEqualTo("events[1].id");
@@ -201,7 +205,8 @@ class AppendIT {
                 .isEqualTo(400);
         assertThat(append("tab\there", "{\"events\": [" + event(UUID.randomUUID(), "a", "1") + "]}").status())
                 .isEqualTo(400);
-        HubHttp.Response type = append(uniqueStream("t"), "{\"events\": [" + event(UUID.randomUUID(), "t".repeat(201), "1") + "]}");
+        HubHttp.Response type = append(uniqueStream("t"),
+                "{\"events\": [" + event(UUID.randomUUID(), "t".repeat(201), "1") + "]}");
         assertThat(type.status()).isEqualTo(400);
         assertThat(type.json().path("field").asString()).isEqualTo("events[0].type");
         assertThat(append("s".repeat(200), "{\"events\": [" + event(UUID.randomUUID(), "a", "1") + "]}").status())
@@ -297,15 +302,15 @@ class AppendIT {
     @Test
     void storesPairedSurrogatesAndExactNumbersUnchanged() {
         String stream = uniqueStream("exact");
+        String sent = "{\"emoji\": \"\\ud83e\\uddab\", \"n\": 0.1000000000000000000000001,"
+                + " \"big\": 123456789012345678901234567890}";
 
-        append(stream, "{\"events\": [" + event(UUID.randomUUID(), "a",
-                "{\"emoji\": \"\\ud83e\\uddab\", \"n\": 0.1000000000000000000000001, \"big\": 123456789012345678901234567890}")
-                + "]}");
+        append(stream, "{\"events\": [" + event(UUID.randomUUID(), "a", sent) + "]}");
 
         JsonNode data = http.get("/api/streams/" + path(stream)).json().path("events").get(0).path("data");
         assertThat(data.path("emoji").asString()).isEqualTo("🦫");
         assertThat(data.path("n").decimalValue()).isEqualByComparingTo("0.1000000000000000000000001");
-        assertThat(data.path("big").bigIntegerValue()).isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+        assertThat(data.path("big").bigIntegerValue()).isEqualTo(new BigInteger("123456789012345678901234567890"));
     }
 
     @Test
@@ -360,7 +365,8 @@ class AppendIT {
         HubHttp.Response plain = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 "http://127.0.0.1:" + port + "/api/streams/" + path(stream)))
                 .header("Content-Type", "text/plain")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"events\": [{\"type\": \"a\", \"data\": 1}]}")));
+                .POST(java.net.http.HttpRequest.BodyPublishers
+                        .ofString("{\"events\": [{\"type\": \"a\", \"data\": 1}]}")));
 
         assertThat(plain.status()).isEqualTo(415);
         assertThat(plain.problem()).isEqualTo("unsupported-media-type");

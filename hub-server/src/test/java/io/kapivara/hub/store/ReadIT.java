@@ -56,7 +56,8 @@ class ReadIT {
         appendNumbered(stream, 5, "n");
 
         JsonNode first = http.get("/api/streams/" + path(stream) + "?limit=2").json();
-        JsonNode second = http.get("/api/streams/" + path(stream) + "?limit=2&from=" + first.path("next").asLong()).json();
+        JsonNode second = http.get("/api/streams/" + path(stream) + "?limit=2&from="
+                + first.path("next").asLong()).json();
         JsonNode last = http.get("/api/streams/" + path(stream) + "?limit=2&from=4").json();
 
         assertThat(versions(first)).containsExactly(0L, 1L);
@@ -157,7 +158,8 @@ class ReadIT {
     void readsOneEventById() {
         String stream = uniqueStream("one");
         UUID id = UUID.randomUUID();
-        http.post("/api/streams/" + path(stream), "{\"events\": [{\"id\": \"" + id + "\", \"type\": \"t\", \"data\": 7}]}");
+        http.post("/api/streams/" + path(stream),
+                "{\"events\": [{\"id\": \"" + id + "\", \"type\": \"t\", \"data\": 7}]}");
 
         JsonNode event = http.get("/api/events/" + id).json();
         HubHttp.Response missing = http.get("/api/events/" + UUID.randomUUID());
