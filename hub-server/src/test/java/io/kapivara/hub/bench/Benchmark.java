@@ -102,6 +102,9 @@ public final class Benchmark {
         database.execute(AppendLoad.CREATE_BASELINE);
         appends.jdbc("warmup", settings.clients(), 1, Duration.ZERO, settings.round());
         database.execute(AppendLoad.DROP_BASELINE);
+        // Fetches and commits too, or (c) would spend its first seconds compiling them.
+        new DeliveryLatency(http).run(run + "-warmup", settings.latencyRate(), settings.latencyTime().dividedBy(2),
+                Duration.ZERO);
         List<FillPoint> fills = new ArrayList<>();
         fills.add(fillPoint(appends, settings.fills().getFirst()));
         Comparison single = compare(http, appends, "single", 1);
