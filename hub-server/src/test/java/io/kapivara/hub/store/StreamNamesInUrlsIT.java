@@ -121,6 +121,23 @@ class StreamNamesInUrlsIT {
         assertThat(storedIn(source)).isZero();
     }
 
+    @Test
+    void refusesAnAppendToAStreamNameHoldingASemicolonWithTheRuleAndThePath() {
+        // given
+        String stream = "order;" + unique();
+
+        // when
+        HubHttp.Response response = http.post("/api/streams/" + path(stream),
+                "{\"events\": [{\"type\": \"a\", \"data\": 1}]}");
+
+        // then
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.problem()).isEqualTo("invalid-request");
+        assertThat(response.json().path("rule").asString()).contains("%3B");
+        assertThat(response.json().path("value").asString()).isEqualTo("/api/streams/" + path(stream));
+        assertThat(storedIn(stream)).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://shop.example/orders-", "o//r-", "100%-", "a/./b-", "x/..-", "../", "//", "%2F-"})
     void readsBackByItsUrlEveryNameAnAppendStores(String prefix) {

@@ -148,7 +148,7 @@ class SecurityConfiguration {
 
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
-        return (request, response, rejected) -> problems.rejected(response, rejected.getMessage());
+        return problems::rejected;
     }
 
     /** Without tokens, listen on loopback only; refuse another address outright. */
