@@ -30,8 +30,18 @@ final class ApiPath {
         return new ApiPath(fixed);
     }
 
-    /** Adds {@code /} and the encoded value. */
+    /**
+     * Adds {@code /} and the encoded value.
+     *
+     * @throws IllegalArgumentException when the value is {@code .} or {@code ..}: URLs resolve these
+     *                                  segments and the hub refuses them encoded, so no request
+     *                                  could name them
+     */
     ApiPath segment(String value) {
+        if (value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException(
+                    "A name in a request path is not . or .., which a URL cannot carry: [%s]".formatted(value));
+        }
         path.append('/').append(encode(value));
         return this;
     }

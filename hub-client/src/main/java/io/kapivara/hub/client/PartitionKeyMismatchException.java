@@ -31,7 +31,10 @@ public final class PartitionKeyMismatchException extends HubRequestException {
         return given;
     }
 
-    /** The partition key the stream was created with, or null when it was created without one. */
+    /**
+     * The stream's key: the partition key of its first append, or the stream name when that gave
+     * none (the name then chose the bucket); null only when the hub's answer did not name it.
+     */
     public @Nullable String stored() {
         return stored;
     }

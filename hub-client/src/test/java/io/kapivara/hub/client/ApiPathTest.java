@@ -34,7 +34,7 @@ class ApiPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"order-42", "octo/repo", "a b/c?d#e", "100%", "café/日本語/🦫", "x+y=z&w", "..", "."})
+    @ValueSource(strings = {"order-42", "octo/repo", "a b/c?d#e", "100%", "café/日本語/🦫", "x+y=z&w", "...", ".a", "a/.."})
     void givesEachNameExactlyOnePathSegmentThatDecodesBackToIt(String name) {
         // when
         URI uri = URI.create("http://127.0.0.1:8080" + ApiPath.of("/api/streams").segment(name));
@@ -54,6 +54,14 @@ class ApiPathTest {
                 .toString();
 
         assertThat(path).isEqualTo("/api/events?after=5&category=a%20b%26c");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", ".."})
+    void refusesADotSegmentWhichNoUrlCanCarryAsAName(String name) {
+        assertThatThrownBy(() -> ApiPath.of("/api/streams").segment(name))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[" + name + "]");
     }
 
     @Test

@@ -26,9 +26,18 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
         }
     }
 
-    /** Checks a stream name: 1 to {@link #maxNameLength} characters, no whitespace, no control characters. */
+    /**
+     * Checks a stream name: the rules of {@link #checkName}, and those of
+     * {@link StreamName#checkCarriedByUrl}.
+     */
     public void checkStreamName(String stream) {
-        checkName("stream", stream);
+        checkStreamName("stream", stream);
+    }
+
+    /** Checks a stream name as {@link #checkStreamName(String)}, naming {@code field} as the place of the fault. */
+    public void checkStreamName(String field, String stream) {
+        checkName(field, stream);
+        StreamName.checkCarriedByUrl(field, stream);
     }
 
     /** Checks an append against every rule that does not need the stored state. */
@@ -61,8 +70,9 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
     }
 
     /**
-     * Checks any name the hub keeps (stream, event type, partition key, owner, subscription key) by
-     * the rules of {@link #checkStreamName}, naming {@code field} as the place of the fault.
+     * Checks any name the hub keeps (stream, event type, partition key, owner, subscription key): 1
+     * to {@link #maxNameLength} characters, no whitespace, no control or invisible formatting
+     * characters, no unpaired surrogates; {@code field} names the place of the fault.
      */
     public void checkName(String field, @Nullable String value) {
         if (value == null || value.isEmpty()) {

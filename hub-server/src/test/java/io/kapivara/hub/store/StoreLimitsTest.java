@@ -38,6 +38,31 @@ class StoreLimitsTest {
     }
 
     @Test
+    void refusesStreamNamesAUrlPathCannotCarryNamingTheField() {
+        for (String name : new String[] {".", "..", "a;b", ";", "a\\b"}) {
+            assertThatThrownBy(() -> limits.checkStreamName("subject", name))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                        assertThat(e.field()).isEqualTo("subject");
+                        assertThat(e.value()).isEqualTo(name);
+                        assertThat(e.rule()).contains("URL");
+                    });
+        }
+    }
+
+    @Test
+    void acceptsStreamNamesWithEmptySegmentsPercentAndDotsInside() {
+        for (String name : new String[] {"a://x/y", "//", "100%", "a/./b", "../x", "x/..", "...", ".a"}) {
+            assertThatCode(() -> limits.checkStreamName(name)).as(name).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void leavesOtherNamesFreeToHoldWhatAUrlPathCannotCarry() {
+        assertThatCode(() -> limits.checkName("events[0].type", "a;b\\c")).doesNotThrowAnyException();
+        assertThatCode(() -> limits.checkName("partitionKey", "..")).doesNotThrowAnyException();
+    }
+
+    @Test
     void refusesBatchesOutsideTheirBounds() {
         AppendCommand none = new AppendCommand("s", ExpectedVersion.ANY, null, List.of());
         AppendCommand three = new AppendCommand("s", ExpectedVersion.ANY, null,

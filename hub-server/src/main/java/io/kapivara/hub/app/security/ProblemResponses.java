@@ -1,43 +1,48 @@
 package io.kapivara.hub.app.security;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 
+import io.kapivara.hub.app.web.ProblemWriter;
 import io.kapivara.hub.client.model.ProblemTypes;
 
-/** Problem details for what the security filters refuse: no token, a token without the role, a bad URL. */
+/**
+ * Problem details for what the security filters refuse (no token, a token without the role, a
+ * request the firewall rejects), written like every other problem of the hub.
+ */
 @Component
 class ProblemResponses {
+
+    private final ProblemWriter problems;
+
+    ProblemResponses(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kapivara-hub\"");
-        write(response, 401, ProblemTypes.UNAUTHORIZED, "This call needs a valid API token: Authorization: Bearer …");
+        problems.write(request, response, problems.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
+                "This call needs a valid API token: Authorization: Bearer …", Map.of()));
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, 403, ProblemTypes.FORBIDDEN,
-                "This token's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+        problems.write(request, response, problems.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+                "This token's roles do not allow " + request.getMethod() + " " + request.getRequestURI(), Map.of()));
     }
 
-    void rejected(HttpServletResponse response, String reason) throws IOException {
-        write(response, 400, ProblemTypes.INVALID_REQUEST, "The request was refused by the firewall: " + reason);
-    }
-
-    private static void write(HttpServletResponse response, int status, String slug, String detail)
+    void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String escaped = detail.replace("\\", "\\\\").replace("\"", "\\\"");
-        response.getWriter().write("{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
-                .formatted(ProblemTypes.uri(slug), slug.replace('-', ' '), status, escaped));
+        problems.write(request, response, problems.rejected(request, e));
     }
 }

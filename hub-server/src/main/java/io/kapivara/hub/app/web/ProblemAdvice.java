@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -57,13 +58,14 @@ class ProblemAdvice {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
-        Map<String, Object> facts = new HashMap<>();
-        facts.put("field", e.field());
-        facts.put("rule", e.rule());
-        if (e.value() != null) {
-            facts.put("value", String.valueOf(e.value()));
-        }
-        return answer(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, e.getMessage(), facts);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problems.invalid(e));
+    }
+
+    /** The firewall checks a header or parameter only when it is read, which may be in a controller. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.rejected(request, e));
     }
 
     @ExceptionHandler

@@ -2,20 +2,30 @@ package io.kapivara.hub.app.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.kapivara.hub.client.model.ProblemTypes;
+import io.kapivara.hub.shared.InvalidRequestException;
 
-/** Builds RFC 9457 problem details with the hub's stable types, and writes them where MVC cannot. */
+/**
+ * Builds RFC 9457 problem details with the hub's stable types, and writes them where MVC cannot:
+ * in the servlet filters and the security filters that answer before a controller is reached.
+ */
 @Component
-class ProblemWriter {
+public class ProblemWriter {
+
+    private static final String FIREWALL_RULE = "Refused by the web server's firewall: ";
 
     private final JsonMapper mapper;
 
@@ -23,7 +33,7 @@ class ProblemWriter {
         this.mapper = mapper;
     }
 
-    ProblemDetail problem(HttpStatus status, String slug, String detail, Map<String, ?> facts) {
+    public ProblemDetail problem(HttpStatus status, String slug, String detail, Map<String, ?> facts) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(ProblemTypes.uri(slug)));
         problem.setTitle(title(slug));
@@ -31,11 +41,48 @@ class ProblemWriter {
         return problem;
     }
 
-    /** Writes a problem straight to a servlet response, for filters that answer before MVC. */
-    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    /** A broken input rule: {@code field}, {@code rule} and, when there is one, {@code value}. */
+    ProblemDetail invalid(InvalidRequestException e) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("field", e.field());
+        facts.put("rule", e.rule());
+        if (e.value() != null) {
+            facts.put("value", String.valueOf(e.value()));
+        }
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, e.getMessage(), facts);
+    }
+
+    /**
+     * A request the firewall refused (a URL it deems dangerous, or a header or parameter once read):
+     * the firewall's reason is the rule, the request's path as sent the value.
+     */
+    public ProblemDetail rejected(HttpServletRequest request, RequestRejectedException e) {
+        String reason = String.valueOf(e.getMessage());
+        String rule = FIREWALL_RULE + (reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason);
+        return invalid(new InvalidRequestException("request", request.getRequestURI(), rule));
+    }
+
+    /**
+     * Writes a problem straight to a servlet response, for filters that answer before MVC, with the
+     * request's path as {@code instance} as MVC would set it.
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        if (problem.getInstance() == null) {
+            problem.setInstance(instanceOf(request));
+        }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The request's path as a URI, or null for a path that is none (it is then left out). */
+    private static @Nullable URI instanceOf(HttpServletRequest request) {
+        try {
+            return URI.create(request.getRequestURI());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String title(String slug) {

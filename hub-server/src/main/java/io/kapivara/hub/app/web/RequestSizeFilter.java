@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.kapivara.hub.client.model.ProblemTypes;
@@ -38,8 +39,9 @@ final class RequestSizeFilter extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             var tooLarge = new PayloadTooLargeException(limit, declared);
-            problems.write(response, problems.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-                    tooLarge.getMessage(), Map.of("limit", limit, "size", declared)));
+            ProblemDetail problem = problems.problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
+                    tooLarge.getMessage(), Map.of("limit", limit, "size", declared));
+            problems.write(request, response, problem);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -77,7 +77,7 @@ final class CloudEventMapper {
     private Placed place(CloudEvent event) {
         String field = event.at() + (event.subject() != null ? "subject" : "source");
         String stream = event.subject() != null ? event.subject() : event.source();
-        limits.checkName(field, stream);
+        limits.checkStreamName(field, stream);
         limits.checkName(event.at() + "type", event.type());
         if (event.partitionKey() != null) {
             limits.checkName(event.at() + "partitionkey", event.partitionKey());

@@ -44,7 +44,7 @@ final class GithubDeliveryMapper {
         String type = typeOf(delivery.event(), payload);
         limits.checkName("action", type);
         Target target = targetOf(delivery.event(), payload);
-        limits.checkName(target.field(), target.stream());
+        limits.checkStreamName(target.field(), target.stream());
         if (target.partitionKey() != null) {
             limits.checkName(target.field(), target.partitionKey());
         }
