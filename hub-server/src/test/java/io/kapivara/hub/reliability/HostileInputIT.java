@@ -120,7 +120,20 @@ class HostileInputIT {
                 Arguments.of("POST", owner + "/seek", "{\"to\": \"-4714-11-24T00:00:00Z\"}"),
                 Arguments.of("POST", owner + "/subscriptions/k/commits", "[null]"),
                 Arguments.of("POST", owner + "/subscriptions/k/commits",
-                        "[{\"bucket\": 0, \"offset\": 1, \"epoch\": 1}, null]"));
+                        "[{\"bucket\": 0, \"offset\": 1, \"epoch\": 1}, null]"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"types\": [null]}}"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"categories\": [\"order\", null]}}"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"types\": " + names(101) + "}}"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"categories\": " + names(101) + "}}"));
+    }
+
+    /** A JSON array of {@code count} distinct names. */
+    private static String names(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add("\"t" + i + "\"");
+        }
+        return "[" + String.join(",", names) + "]";
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -143,6 +156,20 @@ class HostileInputIT {
         assertThat(response.json().path("type").asString()).startsWith("urn:kapivara:hub:problem:");
         assertThat(response.json().path("detail").asString()).isNotBlank();
         assertThat(countEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void acceptsAFilterOfAHundredTypesAndRefusesOneMore() {
+        String owner = "/api/owners/" + uniqueOwner();
+
+        HubHttp.Response hundred = bus.http().put(owner, "{\"filter\": {\"types\": " + names(100) + "}}");
+        HubHttp.Response more = bus.http().put(owner, "{\"filter\": {\"types\": " + names(101) + "}}");
+
+        assertThat(hundred.status()).isEqualTo(201);
+        assertThat(more.status()).isEqualTo(400);
+        assertThat(more.json().path("field").asString()).isEqualTo("filter.types");
+        assertThat(more.json().path("value").asString()).isEqualTo("101");
+        assertThat(bus.http().get(owner).json().path("filter").path("types")).hasSize(100);
     }
 
     @Test
