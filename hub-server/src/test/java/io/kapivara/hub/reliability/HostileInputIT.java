@@ -124,7 +124,10 @@ class HostileInputIT {
                 Arguments.of("PUT", owner, "{\"filter\": {\"types\": [null]}}"),
                 Arguments.of("PUT", owner, "{\"filter\": {\"categories\": [\"order\", null]}}"),
                 Arguments.of("PUT", owner, "{\"filter\": {\"types\": " + names(101) + "}}"),
-                Arguments.of("PUT", owner, "{\"filter\": {\"categories\": " + names(101) + "}}"));
+                Arguments.of("PUT", owner, "{\"filter\": {\"categories\": " + names(101) + "}}"),
+                Arguments.of("GET", "/api/audit?owner=%00", null),
+                Arguments.of("GET", "/api/audit?owner=" + "o".repeat(201), null),
+                Arguments.of("GET", "/api/audit?owner=a%20b", null));
     }
 
     /** A JSON array of {@code count} distinct names. */
@@ -170,6 +173,15 @@ class HostileInputIT {
         assertThat(more.json().path("field").asString()).isEqualTo("filter.types");
         assertThat(more.json().path("value").asString()).isEqualTo("101");
         assertThat(bus.http().get(owner).json().path("filter").path("types")).hasSize(100);
+    }
+
+    @Test
+    void refusesTheAuditPageOfAnOwnerNameHoldingU0000() {
+        HubHttp.Response page = bus.http().get("/audit?owner=%00");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("U+0000");
     }
 
     @Test

@@ -86,7 +86,8 @@ class OperatorController {
     AuditPage audit(@RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable Long before,
             @RequestParam(defaultValue = "100") int limit) {
-        var entries = queries.audit(owner, before, limit);
+        // An empty owner= counts as absent, as an empty before= does.
+        var entries = queries.audit(owner == null || owner.isEmpty() ? null : owner, before, limit);
         Long next = entries.size() < limit ? null : entries.getLast().id();
         return new AuditPage(entries.stream().map(BusWire::audit).toList(), next);
     }

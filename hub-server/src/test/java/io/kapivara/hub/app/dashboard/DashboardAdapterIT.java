@@ -86,6 +86,9 @@ class DashboardAdapterIT {
                 .isInstanceOfSatisfying(RefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusedException.Reason.INVALID))
                 .hasMessageContaining("A seek offset is 0 to the bucket's head");
+        assertThatThrownBy(() -> queries.audit("a\u0000b", null, 10))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefusedException.Reason.INVALID));
         assertThatThrownBy(() -> actions.release(owner, 9_999, "test"))
                 .isInstanceOfSatisfying(RefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusedException.Reason.NOT_FOUND));
