@@ -118,6 +118,7 @@ class HostileInputIT {
                 Arguments.of("PUT", owner, "{\"filter\": {\"types\": [5]}}"),
                 Arguments.of("POST", owner + "/buckets/0/seek", "{\"to\": \"+999999999-12-31T23:59:59Z\"}"),
                 Arguments.of("POST", owner + "/seek", "{\"to\": \"-4714-11-24T00:00:00Z\"}"),
+                Arguments.of("POST", owner + "/seek", "{\"to\": \"+10000-01-01T00:00:00Z\"}"),
                 Arguments.of("POST", owner + "/subscriptions/k/commits", "[null]"),
                 Arguments.of("POST", owner + "/subscriptions/k/commits",
                         "[{\"bucket\": 0, \"offset\": 1, \"epoch\": 1}, null]"),

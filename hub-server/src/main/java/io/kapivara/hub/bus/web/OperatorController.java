@@ -29,10 +29,6 @@ import io.kapivara.hub.shared.InvalidRequestException;
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class OperatorController {
 
-    // Times a seek may name: years 1 to 9999, well inside what PostgreSQL's timestamptz holds.
-    private static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59Z");
-
     private final OperatorService operators;
     private final BusQueries queries;
 
@@ -108,10 +104,7 @@ class OperatorController {
                 case "latest" -> { return new SeekTarget.Latest(); }
                 default -> {
                     try {
-                        Instant time = Instant.parse(text);
-                        if (time.isAfter(EARLIEST_TIME) && time.isBefore(LATEST_TIME)) {
-                            return new SeekTarget.Time(time);
-                        }
+                        return new SeekTarget.Time(Instant.parse(text));
                     } catch (DateTimeParseException e) {
                         // falls through to the refusal below
                     }
