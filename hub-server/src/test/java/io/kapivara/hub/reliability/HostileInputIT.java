@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -128,7 +129,11 @@ class HostileInputIT {
                 Arguments.of("PUT", owner, "{\"filter\": {\"categories\": " + names(101) + "}}"),
                 Arguments.of("GET", "/api/audit?owner=%00", null),
                 Arguments.of("GET", "/api/audit?owner=" + "o".repeat(201), null),
-                Arguments.of("GET", "/api/audit?owner=a%20b", null));
+                Arguments.of("GET", "/api/audit?owner=a%20b", null),
+                Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": 1, \"id\": \"1-1-1-1-1\"}]}"),
+                Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": 1, "
+                        + "\"id\": \"{00000001-0001-0001-0001-000000000001}\"}]}"),
+                Arguments.of("GET", "/api/events/00000001-0001-0001-0001-0000000000001", null));
     }
 
     /** A JSON array of {@code count} distinct names. */
@@ -174,6 +179,30 @@ class HostileInputIT {
         assertThat(more.json().path("field").asString()).isEqualTo("filter.types");
         assertThat(more.json().path("value").asString()).isEqualTo("101");
         assertThat(bus.http().get(owner).json().path("filter").path("types")).hasSize(100);
+    }
+
+    @Test
+    void acceptsOnlyTheCanonicalFormOfAnEventId() {
+        String rest = UUID.randomUUID().toString().substring(8);
+        String canonical = "00000001" + rest;
+        String lenient = "1" + rest;
+        String stream = "/api/streams/" + uniqueStream("ids");
+
+        HubHttp.Response refused = bus.http().post(stream,
+                "{\"events\": [{\"id\": \"" + lenient + "\", \"type\": \"a\", \"data\": 1}]}");
+        HubHttp.Response stored = bus.http().post(stream,
+                "{\"events\": [{\"id\": \"" + canonical.toUpperCase() + "\", \"type\": \"a\", \"data\": 1}]}");
+        HubHttp.Response read = bus.http().get("/api/events/" + canonical.toUpperCase());
+        HubHttp.Response readLenient = bus.http().get("/api/events/" + lenient);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("field").asString()).isEqualTo("events[0].id");
+        assertThat(refused.json().path("value").asString()).isEqualTo(lenient);
+        assertThat(stored.status()).isEqualTo(201);
+        assertThat(read.json().path("id").asString()).isEqualTo(canonical);
+        assertThat(readLenient.status()).isEqualTo(400);
+        assertThat(readLenient.json().path("field").asString()).isEqualTo("id");
+        assertThat(readLenient.json().path("value").asString()).isEqualTo(lenient);
     }
 
     @Test
