@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 import io.kapivara.hub.testing.BusCalls;
 import io.kapivara.hub.testing.HubHttp;
@@ -123,6 +124,8 @@ class HostileInputIT {
                 Arguments.of("POST", owner + "/subscriptions/k/commits", "[null]"),
                 Arguments.of("POST", owner + "/subscriptions/k/commits",
                         "[{\"bucket\": 0, \"offset\": 1, \"epoch\": 1}, null]"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[{\"bucket\": 0}]"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[{\"offset\": NaN}]"),
                 Arguments.of("PUT", owner, "{\"filter\": {\"types\": [null]}}"),
                 Arguments.of("PUT", owner, "{\"filter\": {\"categories\": [\"order\", null]}}"),
                 Arguments.of("PUT", owner, "{\"filter\": {\"types\": " + names(101) + "}}"),
@@ -133,6 +136,7 @@ class HostileInputIT {
                 Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": 1, \"id\": \"1-1-1-1-1\"}]}"),
                 Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": 1, "
                         + "\"id\": \"{00000001-0001-0001-0001-000000000001}\"}]}"),
+                Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": NaN}]}"),
                 Arguments.of("GET", "/api/events/00000001-0001-0001-0001-0000000000001", null));
     }
 
@@ -164,7 +168,48 @@ class HostileInputIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("type").asString()).startsWith("urn:kapivara:hub:problem:");
         assertThat(response.json().path("detail").asString()).isNotBlank();
+        assertThat(response.body()).as("words of the parser's internals")
+                .doesNotContain("`", "Feature", "CoercionConfig", "JsonToken", "java.", "tools.jackson");
         assertThat(countEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void refusesABodyOfTheWrongShapeNamingTheFieldAndTheValueInPlainWords() {
+        String commits = "/api/owners/" + OWNER + "/subscriptions/k/commits";
+
+        JsonNode fraction = bus.http().post(commits, "[{\"bucket\": 0, \"offset\": 1.5, \"epoch\": 1}]").json();
+        JsonNode missing = bus.http().post(commits, "[{\"bucket\": 0}]").json();
+        JsonNode nothing = bus.http().post(commits, "[{\"bucket\": 0, \"offset\": 0, \"epoch\": 1}, null]").json();
+        JsonNode text = bus.http().post(commits, "[{\"bucket\": \"x\", \"offset\": 0, \"epoch\": 1}]").json();
+        JsonNode scalar = bus.http().put("/api/owners/" + OWNER, "{\"filter\": {\"types\": \"order\"}}").json();
+
+        assertThat(fraction.path("field").asString()).isEqualTo("[0].offset");
+        assertThat(fraction.path("value").asString()).isEqualTo("1.5");
+        assertThat(fraction.path("rule").asString()).contains("whole number");
+        assertThat(missing.path("field").asString()).isEqualTo("[0].offset");
+        assertThat(missing.path("value").asString()).isEqualTo("null");
+        assertThat(missing.path("rule").asString()).contains("whole number");
+        assertThat(nothing.path("field").asString()).isEqualTo("[1]");
+        assertThat(nothing.path("value").asString()).isEqualTo("null");
+        assertThat(nothing.path("rule").asString()).contains("bucket, offset and epoch");
+        assertThat(text.path("field").asString()).isEqualTo("[0].bucket");
+        assertThat(text.path("value").asString()).isEqualTo("x");
+        assertThat(scalar.path("field").asString()).isEqualTo("filter.types");
+        assertThat(scalar.path("value").asString()).isEqualTo("a string");
+        assertThat(scalar.path("rule").asString()).contains("array");
+    }
+
+    @Test
+    void answersAContentTypeItCannotReadWithTheTypeSent() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/owners/" + OWNER + "/subscriptions/k/commits"))
+                .header("Content-Type", "garbage")
+                .POST(HttpRequest.BodyPublishers.ofString("[]"));
+
+        HubHttp.Response response = bus.http().send(request);
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().path("contentType").asString()).isEqualTo("garbage");
     }
 
     @Test
