@@ -93,6 +93,9 @@ public final class BusQueries {
 
     /** The audit log, newest first, optionally of one owner, before entry id {@code before}. */
     public List<AuditEntry> audit(@Nullable String owner, @Nullable Long before, int limit) {
+        if (owner != null) {
+            names.checkName("owner", owner);
+        }
         checkLimit(limit);
         return store.reads().audit(owner, before == null ? Long.MAX_VALUE : before, limit);
     }

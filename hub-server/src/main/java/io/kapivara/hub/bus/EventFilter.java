@@ -12,6 +12,12 @@ public record EventFilter(List<String> types, List<String> categories) {
 
     public static final EventFilter ALL = new EventFilter(List.of(), List.of());
 
+    /**
+     * Most types, and most categories, one filter lists: a fetch tests each event it reads against
+     * them, and every view of the owner carries them.
+     */
+    public static final int MAX_ENTRIES = 100;
+
     public EventFilter {
         types = List.copyOf(types);
         categories = List.copyOf(categories);

@@ -1,8 +1,10 @@
 package io.kapivara.hub.bus;
 
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.kapivara.hub.shared.InvalidRequestException;
 import io.kapivara.hub.store.StoreLimits;
 
 /** Creates owners and changes how they read. */
@@ -27,8 +29,8 @@ public final class OwnerService {
     public Put put(String owner, @Nullable StartFrom startFrom, @Nullable EventFilter filter) {
         names.checkName("owner", owner);
         if (filter != null) {
-            filter.types().forEach(type -> names.checkName("filter.types", type));
-            filter.categories().forEach(category -> names.checkName("filter.categories", category));
+            checkEntries("filter.types", filter.types());
+            checkEntries("filter.categories", filter.categories());
         }
         return store.inTransaction(tx -> {
             boolean existed = tx.lockOwner(owner).isPresent();
@@ -40,5 +42,15 @@ public final class OwnerService {
             }
             return new Put(tx.lockOwner(owner).orElseThrow(), !existed);
         });
+    }
+
+    private void checkEntries(String field, List<String> entries) {
+        if (entries.size() > EventFilter.MAX_ENTRIES) {
+            throw new InvalidRequestException(field, entries.size(), "A filter lists at most %d types and %d categories"
+                    .formatted(EventFilter.MAX_ENTRIES, EventFilter.MAX_ENTRIES));
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            names.checkName(field + "[" + i + "]", entries.get(i));
+        }
     }
 }

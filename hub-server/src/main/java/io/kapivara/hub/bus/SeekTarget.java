@@ -2,6 +2,8 @@ package io.kapivara.hub.bus;
 
 import java.time.Instant;
 
+import io.kapivara.hub.shared.InvalidRequestException;
+
 /** Where an operator moves a checkpoint. */
 public sealed interface SeekTarget {
 
@@ -17,7 +19,19 @@ public sealed interface SeekTarget {
     record Offset(long offset) implements SeekTarget {
     }
 
-    /** Just before the first event recorded at or after {@code time}. */
+    /** Just before the first event recorded at or after {@code time}, which is in years 1 to 9999 (UTC). */
     record Time(Instant time) implements SeekTarget {
+
+        /** The earliest time a seek may name. */
+        public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+        /** The first time after those a seek may name. */
+        public static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
+
+        public Time {
+            if (time.isBefore(EARLIEST) || !time.isBefore(END)) {
+                throw new InvalidRequestException("to", time, "A seek time is in years 1 to 9999 (UTC)");
+            }
+        }
     }
 }

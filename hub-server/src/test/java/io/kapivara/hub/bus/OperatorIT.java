@@ -120,6 +120,30 @@ class OperatorIT {
     }
 
     @Test
+    void seeksToTimesAtBothEndsOfYearsOneTo9999() {
+        String owner = uniqueOwner();
+        JsonNode appended = bus.append(uniqueStream("edge"), "x");
+        int bucket = appended.path("bucket").asInt();
+        String seek = ownerPath(owner) + "/buckets/" + bucket + "/seek";
+        bus.subscribe(owner, "a");
+
+        HubHttp.Response first = http.post(seek, "{\"to\": \"0001-01-01T00:00:00Z\"}");
+        HubHttp.Response last = http.post(seek, "{\"to\": \"9999-12-31T23:59:59.999999999Z\"}");
+        HubHttp.Response lastSecond = http.post(seek, "{\"to\": \"9999-12-31T23:59:59Z\"}");
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("checkpoint").asLong()).isZero();
+        assertThat(last.status()).as(last.body()).isEqualTo(200);
+        assertThat(last.json().path("checkpoint").asLong()).isEqualTo(appended.path("events").get(0).path("offset")
+                .asLong());
+        assertThat(lastSecond.status()).as(lastSecond.body()).isEqualTo(200);
+        assertThat(lastSecond.json().path("checkpoint").asLong()).isEqualTo(last.json().path("checkpoint").asLong());
+        assertThat(http.post(seek, "{\"to\": \"0000-12-31T23:59:59.999999999Z\"}").json().path("rule")
+                .asString()).contains("years 1 to 9999");
+        assertThat(http.post(seek, "{\"to\": \"+10000-01-01T00:00:00Z\"}").status()).isEqualTo(400);
+    }
+
+    @Test
     void seeksAllBucketsOfAnOwnerAndFencesCommitsOfTheOldEpoch() {
         String owner = uniqueOwner();
         JsonNode appended = bus.append(uniqueStream("all"), "x");

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 
 import io.kapivara.hub.testing.BusCalls;
 import io.kapivara.hub.testing.HubHttp;
@@ -117,7 +119,34 @@ class HostileInputIT {
                 Arguments.of("POST", owner + "/subscriptions", "{\"key\": 5}"),
                 Arguments.of("PUT", owner, "{\"filter\": {\"types\": [5]}}"),
                 Arguments.of("POST", owner + "/buckets/0/seek", "{\"to\": \"+999999999-12-31T23:59:59Z\"}"),
-                Arguments.of("POST", owner + "/seek", "{\"to\": \"-4714-11-24T00:00:00Z\"}"));
+                Arguments.of("POST", owner + "/seek", "{\"to\": \"-4714-11-24T00:00:00Z\"}"),
+                Arguments.of("POST", owner + "/seek", "{\"to\": \"+10000-01-01T00:00:00Z\"}"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[null]"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits",
+                        "[{\"bucket\": 0, \"offset\": 1, \"epoch\": 1}, null]"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[{\"bucket\": 0}]"),
+                Arguments.of("POST", owner + "/subscriptions/k/commits", "[{\"offset\": NaN}]"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"types\": [null]}}"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"categories\": [\"order\", null]}}"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"types\": " + names(101) + "}}"),
+                Arguments.of("PUT", owner, "{\"filter\": {\"categories\": " + names(101) + "}}"),
+                Arguments.of("GET", "/api/audit?owner=%00", null),
+                Arguments.of("GET", "/api/audit?owner=" + "o".repeat(201), null),
+                Arguments.of("GET", "/api/audit?owner=a%20b", null),
+                Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": 1, \"id\": \"1-1-1-1-1\"}]}"),
+                Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": 1, "
+                        + "\"id\": \"{00000001-0001-0001-0001-000000000001}\"}]}"),
+                Arguments.of("POST", stream, "{\"events\": [{\"type\": \"a\", \"data\": NaN}]}"),
+                Arguments.of("GET", "/api/events/00000001-0001-0001-0001-0000000000001", null));
+    }
+
+    /** A JSON array of {@code count} distinct names. */
+    private static String names(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add("\"t" + i + "\"");
+        }
+        return "[" + String.join(",", names) + "]";
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -139,7 +168,95 @@ class HostileInputIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().path("type").asString()).startsWith("urn:kapivara:hub:problem:");
         assertThat(response.json().path("detail").asString()).isNotBlank();
+        assertThat(response.body()).as("words of the parser's internals")
+                .doesNotContain("`", "Feature", "CoercionConfig", "JsonToken", "java.", "tools.jackson");
         assertThat(countEvents()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void refusesABodyOfTheWrongShapeNamingTheFieldAndTheValueInPlainWords() {
+        String commits = "/api/owners/" + OWNER + "/subscriptions/k/commits";
+
+        JsonNode fraction = bus.http().post(commits, "[{\"bucket\": 0, \"offset\": 1.5, \"epoch\": 1}]").json();
+        JsonNode missing = bus.http().post(commits, "[{\"bucket\": 0}]").json();
+        JsonNode nothing = bus.http().post(commits, "[{\"bucket\": 0, \"offset\": 0, \"epoch\": 1}, null]").json();
+        JsonNode text = bus.http().post(commits, "[{\"bucket\": \"x\", \"offset\": 0, \"epoch\": 1}]").json();
+        JsonNode scalar = bus.http().put("/api/owners/" + OWNER, "{\"filter\": {\"types\": \"order\"}}").json();
+
+        assertThat(fraction.path("field").asString()).isEqualTo("[0].offset");
+        assertThat(fraction.path("value").asString()).isEqualTo("1.5");
+        assertThat(fraction.path("rule").asString()).contains("whole number");
+        assertThat(missing.path("field").asString()).isEqualTo("[0].offset");
+        assertThat(missing.path("value").asString()).isEqualTo("null");
+        assertThat(missing.path("rule").asString()).contains("whole number");
+        assertThat(nothing.path("field").asString()).isEqualTo("[1]");
+        assertThat(nothing.path("value").asString()).isEqualTo("null");
+        assertThat(nothing.path("rule").asString()).contains("bucket, offset and epoch");
+        assertThat(text.path("field").asString()).isEqualTo("[0].bucket");
+        assertThat(text.path("value").asString()).isEqualTo("x");
+        assertThat(scalar.path("field").asString()).isEqualTo("filter.types");
+        assertThat(scalar.path("value").asString()).isEqualTo("a string");
+        assertThat(scalar.path("rule").asString()).contains("array");
+    }
+
+    @Test
+    void answersAContentTypeItCannotReadWithTheTypeSent() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/owners/" + OWNER + "/subscriptions/k/commits"))
+                .header("Content-Type", "garbage")
+                .POST(HttpRequest.BodyPublishers.ofString("[]"));
+
+        HubHttp.Response response = bus.http().send(request);
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().path("contentType").asString()).isEqualTo("garbage");
+    }
+
+    @Test
+    void acceptsAFilterOfAHundredTypesAndRefusesOneMore() {
+        String owner = "/api/owners/" + uniqueOwner();
+
+        HubHttp.Response hundred = bus.http().put(owner, "{\"filter\": {\"types\": " + names(100) + "}}");
+        HubHttp.Response more = bus.http().put(owner, "{\"filter\": {\"types\": " + names(101) + "}}");
+
+        assertThat(hundred.status()).isEqualTo(201);
+        assertThat(more.status()).isEqualTo(400);
+        assertThat(more.json().path("field").asString()).isEqualTo("filter.types");
+        assertThat(more.json().path("value").asString()).isEqualTo("101");
+        assertThat(bus.http().get(owner).json().path("filter").path("types")).hasSize(100);
+    }
+
+    @Test
+    void acceptsOnlyTheCanonicalFormOfAnEventId() {
+        String rest = UUID.randomUUID().toString().substring(8);
+        String canonical = "00000001" + rest;
+        String lenient = "1" + rest;
+        String stream = "/api/streams/" + uniqueStream("ids");
+
+        HubHttp.Response refused = bus.http().post(stream,
+                "{\"events\": [{\"id\": \"" + lenient + "\", \"type\": \"a\", \"data\": 1}]}");
+        HubHttp.Response stored = bus.http().post(stream,
+                "{\"events\": [{\"id\": \"" + canonical.toUpperCase() + "\", \"type\": \"a\", \"data\": 1}]}");
+        HubHttp.Response read = bus.http().get("/api/events/" + canonical.toUpperCase());
+        HubHttp.Response readLenient = bus.http().get("/api/events/" + lenient);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("field").asString()).isEqualTo("events[0].id");
+        assertThat(refused.json().path("value").asString()).isEqualTo(lenient);
+        assertThat(stored.status()).isEqualTo(201);
+        assertThat(read.json().path("id").asString()).isEqualTo(canonical);
+        assertThat(readLenient.status()).isEqualTo(400);
+        assertThat(readLenient.json().path("field").asString()).isEqualTo("id");
+        assertThat(readLenient.json().path("value").asString()).isEqualTo(lenient);
+    }
+
+    @Test
+    void refusesTheAuditPageOfAnOwnerNameHoldingU0000() {
+        HubHttp.Response page = bus.http().get("/audit?owner=%00");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("U+0000");
     }
 
     @Test

@@ -112,6 +112,13 @@ class StreamsControllerTest {
     }
 
     @Test
+    void refusesAnEventIdThatIsNotInTheCanonicalForm() throws Exception {
+        mvc.perform(get("/events/1-1-1-1-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("An event id is a UUID")));
+    }
+
+    @Test
     void answersAStreamWithoutEventsWith404() throws Exception {
         mvc.perform(get("/streams/ghost-1"))
                 .andExpect(status().isNotFound())

@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 
 import io.kapivara.hub.bus.BucketNotFoundException;
 import io.kapivara.hub.bus.CommitRefusedException;
@@ -155,12 +154,8 @@ class ProblemAdvice {
         if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
             return tooLarge(tooLarge);
         }
-        if (e.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = fieldOf(mismatch);
-            String rule = "A request body is JSON of the documented shape: " + mismatch.getOriginalMessage()
-                    .replaceAll("`[a-z]+(\\.[a-zA-Z0-9]+)+`", "the expected type");
-            return answer(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, rule + ": " + field,
-                    Map.of("field", field, "rule", rule));
+        if (e.getCause() instanceof JacksonException unbound) {
+            return invalid(BodyShape.refusal(unbound));
         }
         return answer(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
                 "A request body is well-formed JSON of the documented shape", Map.of("field", "body",
@@ -195,9 +190,12 @@ class ProblemAdvice {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        // A Content-Type that is no media type at all has none to name: the header as sent is the fact.
+        String sent = e.getContentType() != null ? e.getContentType().toString()
+                : String.valueOf(request.getHeader(HttpHeaders.CONTENT_TYPE));
         return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, e.getMessage(),
-                Map.of("contentType", String.valueOf(e.getContentType())));
+                Map.of("contentType", sent));
     }
 
     @ExceptionHandler
@@ -224,19 +222,6 @@ class ProblemAdvice {
         log.error("Request failed: {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
                 "The hub failed to serve this request; the server log has the details", Map.of());
-    }
-
-    /** The JSON path of a binding failure, like {@code [0].offset}. */
-    private static String fieldOf(DatabindException e) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            } else if (reference.getPropertyName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
     }
 
     private static String expectedKind(@Nullable Class<?> type) {

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -190,7 +191,10 @@ final class JdbcBusStore implements BusStore {
 
         @Override
         public long offsetBefore(int bucket, Instant time) {
-            return read(() -> jdbc.queryForObject(BusSql.OFFSET_BEFORE, Long.class, bucket, Timestamp.from(time)));
+            // As OffsetDateTime, not Timestamp: java.sql.Timestamp would render a time before 1582 in the
+            // Julian calendar, days away from the proleptic Gregorian one PostgreSQL reads.
+            return read(() -> jdbc.queryForObject(BusSql.OFFSET_BEFORE, Long.class, bucket,
+                    time.atOffset(ZoneOffset.UTC)));
         }
 
         @Override

@@ -23,6 +23,7 @@ import io.kapivara.hub.client.model.FetchResponse;
 import io.kapivara.hub.client.model.Filter;
 import io.kapivara.hub.client.model.OwnerStatus;
 import io.kapivara.hub.client.model.OwnerSummary;
+import io.kapivara.hub.shared.InvalidRequestException;
 import io.kapivara.hub.shared.web.WireEvents;
 import io.kapivara.hub.store.RecordedEvent;
 
@@ -82,8 +83,20 @@ public final class BusWire {
         if (filter == null) {
             return EventFilter.ALL;
         }
-        return new EventFilter(filter.types() == null ? List.of() : filter.types(),
-                filter.categories() == null ? List.of() : filter.categories());
+        return new EventFilter(entries("filter.types", filter.types()),
+                entries("filter.categories", filter.categories()));
+    }
+
+    /** A filter's list as sent: absent is empty, and a null entry, which JSON allows, is refused. */
+    private static List<String> entries(String field, @Nullable List<String> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        int nullAt = entries.indexOf(null);
+        if (nullAt >= 0) {
+            throw new InvalidRequestException(field + "[" + nullAt + "]", "null", "A filter lists names, not null");
+        }
+        return entries;
     }
 
     static Filter filter(EventFilter filter) {

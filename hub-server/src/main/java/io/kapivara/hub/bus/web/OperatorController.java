@@ -29,10 +29,6 @@ import io.kapivara.hub.shared.InvalidRequestException;
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class OperatorController {
 
-    // Times a seek may name: years 1 to 9999, well inside what PostgreSQL's timestamptz holds.
-    private static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59Z");
-
     private final OperatorService operators;
     private final BusQueries queries;
 
@@ -86,7 +82,8 @@ class OperatorController {
     AuditPage audit(@RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable Long before,
             @RequestParam(defaultValue = "100") int limit) {
-        var entries = queries.audit(owner, before, limit);
+        // An empty owner= counts as absent, as an empty before= does.
+        var entries = queries.audit(owner == null || owner.isEmpty() ? null : owner, before, limit);
         Long next = entries.size() < limit ? null : entries.getLast().id();
         return new AuditPage(entries.stream().map(BusWire::audit).toList(), next);
     }
@@ -107,10 +104,7 @@ class OperatorController {
                 case "latest" -> { return new SeekTarget.Latest(); }
                 default -> {
                     try {
-                        Instant time = Instant.parse(text);
-                        if (time.isAfter(EARLIEST_TIME) && time.isBefore(LATEST_TIME)) {
-                            return new SeekTarget.Time(time);
-                        }
+                        return new SeekTarget.Time(Instant.parse(text));
                     } catch (DateTimeParseException e) {
                         // falls through to the refusal below
                     }

@@ -2,6 +2,7 @@ package io.kapivara.hub.bus.web;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -27,6 +28,7 @@ import io.kapivara.hub.client.model.AssignmentResponse;
 import io.kapivara.hub.client.model.Commit;
 import io.kapivara.hub.client.model.FetchResponse;
 import io.kapivara.hub.client.model.SubscribeRequest;
+import io.kapivara.hub.shared.InvalidRequestException;
 
 /** The nodes of an owner: subscribe, heartbeat, fetch, commit, leave. */
 @RestController
@@ -85,10 +87,21 @@ class SubscriptionController {
 
     @PostMapping("/{key}/commits")
     ResponseEntity<Void> commit(@PathVariable String owner, @PathVariable String key,
-            @RequestBody List<Commit> body) {
-        commits.commit(owner, key, body.stream()
-                .map(commit -> new CommitService.Commit(commit.bucket(), commit.offset(), commit.epoch()))
-                .toList());
+            @RequestBody List<@Nullable Commit> body) {
+        commits.commit(owner, key, commits(body));
         return ResponseEntity.noContent().build();
+    }
+
+    private static List<CommitService.Commit> commits(List<@Nullable Commit> body) {
+        List<CommitService.Commit> commits = new ArrayList<>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            Commit commit = body.get(i);
+            if (commit == null) {
+                throw new InvalidRequestException("[" + i + "]", "null",
+                        "Each commit is an object with bucket, offset and epoch, each a whole number");
+            }
+            commits.add(new CommitService.Commit(commit.bucket(), commit.offset(), commit.epoch()));
+        }
+        return commits;
     }
 }

@@ -3,7 +3,10 @@ package io.kapivara.hub.ingest.cloudevents;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -217,10 +220,29 @@ final class CloudEventReader {
             return json.read(new ByteArrayInputStream(body));
         }
         if (contentType != null && "text".equals(contentType.getType())) {
-            return NODES.stringNode(new String(body, charsetOf(contentType)));
+            return NODES.stringNode(text(body, charsetOf(contentType)));
         }
         attributes.put(DATA_ENCODING, "base64");
         return NODES.objectNode().put("base64", Base64.getEncoder().encodeToString(body));
+    }
+
+    /** The body decoded strictly: bytes that are not valid in the charset are refused, not replaced. */
+    private static String text(byte[] body, Charset charset) {
+        ByteBuffer bytes = ByteBuffer.wrap(body);
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString();
+        } catch (CharacterCodingException e) {
+            // The decoder stops at the first byte it cannot read.
+            int at = bytes.position();
+            String where = at < body.length ? "byte %d (0x%02X)".formatted(at, body[at] & 0xFF) : "the end";
+            throw new InvalidRequestException("data", where,
+                    "A text body is valid %s (the charset of its Content-Type, UTF-8 when it names none)"
+                            .formatted(charset.name()));
+        }
     }
 
     private static boolean isJson(MediaType type) {

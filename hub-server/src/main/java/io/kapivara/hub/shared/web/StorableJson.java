@@ -50,7 +50,7 @@ public final class StorableJson {
             if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
                 throw tooLarge;
             }
-            throw new InvalidRequestException("body", firstSentence(e.getOriginalMessage()),
+            throw new InvalidRequestException("body", ParserMessages.plain(firstSentence(e.getOriginalMessage())),
                     "A request body is well-formed JSON");
         }
     }

@@ -78,13 +78,9 @@ final class AppendBodyReader {
             return ids.next();
         }
         if (!node.isString()) {
-            throw new InvalidRequestException(path, node.toString(), "An event id is a UUID string");
+            throw new InvalidRequestException(path, node.toString(), EventIds.RULE);
         }
-        try {
-            return UUID.fromString(node.asString());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(path, node.asString(), "An event id is a UUID string");
-        }
+        return EventIds.parse(path, node.asString());
     }
 
     private static ExpectedVersion expectedVersion(@Nullable JsonNode node) {

@@ -1,7 +1,6 @@
 package io.kapivara.hub.store.web;
 
 import java.io.IOException;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -73,8 +72,8 @@ class StreamController {
     }
 
     @GetMapping("/events/{id}")
-    RecordedEvent event(@PathVariable UUID id) {
-        return WireEvents.toWire(queries.event(id));
+    RecordedEvent event(@PathVariable String id) {
+        return WireEvents.toWire(queries.event(EventIds.parse("id", id)));
     }
 
     private static AppendResponse toWire(AppendResult result) {

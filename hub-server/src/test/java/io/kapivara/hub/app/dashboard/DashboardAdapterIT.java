@@ -86,6 +86,13 @@ class DashboardAdapterIT {
                 .isInstanceOfSatisfying(RefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusedException.Reason.INVALID))
                 .hasMessageContaining("A seek offset is 0 to the bucket's head");
+        assertThatThrownBy(() -> actions.seekAll(owner, new SeekRequest("-300000-01-01T00:00:00Z"), "test"))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefusedException.Reason.INVALID))
+                .hasMessageContaining("years 1 to 9999");
+        assertThatThrownBy(() -> queries.audit("a\u0000b", null, 10))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RefusedException.Reason.INVALID));
         assertThatThrownBy(() -> actions.release(owner, 9_999, "test"))
                 .isInstanceOfSatisfying(RefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusedException.Reason.NOT_FOUND));

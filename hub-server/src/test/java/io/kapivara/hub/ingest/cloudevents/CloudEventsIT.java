@@ -287,6 +287,35 @@ class CloudEventsIT {
     }
 
     @Test
+    void refusesABinaryModeTextBodyThatIsNotValidInItsCharset() {
+        // given
+        String source = "/" + uniqueStream("sensor");
+        byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9};
+
+        // when
+        HubHttp.Response utf8 = http.send(binary(source, "u-1", "text/plain", latin1));
+        HubHttp.Response declared = http.send(binary(source, "u-2", "text/plain; charset=utf-8", latin1));
+        HubHttp.Response latin = http.send(binary(source, "u-3", "text/plain; charset=iso-8859-1", latin1));
+
+        // then
+        assertThat(utf8.status()).isEqualTo(400);
+        assertThat(utf8.json().path("field").asString()).isEqualTo("data");
+        assertThat(utf8.json().path("rule").asString()).contains("UTF-8");
+        assertThat(declared.status()).isEqualTo(400);
+        assertThat(latin.status()).isEqualTo(201);
+        assertThat(stored(source, "u-3").path("data").asString()).isEqualTo("café");
+        assertThat(storedIn(source)).isEqualTo(1);
+    }
+
+    private HttpRequest.Builder binary(String source, String id, String contentType, byte[] body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest/cloudevents"))
+                .header("Content-Type", contentType)
+                .header("ce-specversion", "1.0").header("ce-id", id)
+                .header("ce-source", source).header("ce-type", "reading.taken")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    @Test
     void keepsStructuredBase64DataAsAnObject() {
         // given
         String source = "/" + uniqueStream("src");
