@@ -38,6 +38,7 @@ public final class MembershipService {
         names.checkName("owner", owner);
         String subscriber = key != null ? key : UUID.randomUUID().toString();
         names.checkName("key", subscriber);
+        StoreLimits.checkCarriedByUrl("key", subscriber, "A subscription key");
         return store.inTransaction(tx -> {
             tx.createOwner(owner, StartFrom.EARLIEST, EventFilter.ALL);
             Instant expiresAt = tx.renewSubscription(owner, subscriber, settings.leaseTtl());

@@ -70,6 +70,20 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
     }
 
     /**
+     * Checks that one URL path segment can carry {@code value}, so that what is kept under it can
+     * be named by URL again: the web server refuses {@code ;} and {@code \\} in every encoding and
+     * resolves {@code .} and {@code ..} away. {@code what} starts the rule, e.g. "A stream name".
+     *
+     * @throws InvalidRequestException when it cannot
+     */
+    public static void checkCarriedByUrl(String field, String value, String what) {
+        if (value.equals(".") || value.equals("..") || value.indexOf(';') >= 0 || value.indexOf('\\') >= 0) {
+            throw new InvalidRequestException(field, value,
+                    what + " travels in URL paths: it holds no ; or \\ and is not . or ..");
+        }
+    }
+
+    /**
      * Checks any name the hub keeps (stream, event type, partition key, owner, subscription key): 1
      * to {@link #maxNameLength} characters, no whitespace, no control or invisible formatting
      * characters, no unpaired surrogates; {@code field} names the place of the fault.

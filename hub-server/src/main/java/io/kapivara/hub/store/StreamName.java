@@ -5,13 +5,6 @@ import io.kapivara.hub.shared.InvalidRequestException;
 /** Rules for stream names. */
 public final class StreamName {
 
-    /**
-     * Why some names are refused. A stream is read by its name as one path segment of a URL, and the
-     * web server lets no {@code ;} or {@code \} through in any encoding, and no {@code .} or
-     * {@code ..} as a whole segment (it resolves them, and refuses {@code %2E}).
-     */
-    private static final String URL_RULE = "A stream name travels in URL paths: it holds no ; or \\ and is not . or ..";
-
     private StreamName() {
     }
 
@@ -28,8 +21,6 @@ public final class StreamName {
      * @throws InvalidRequestException when it cannot
      */
     public static void checkCarriedByUrl(String field, String stream) {
-        if (stream.equals(".") || stream.equals("..") || stream.indexOf(';') >= 0 || stream.indexOf('\\') >= 0) {
-            throw new InvalidRequestException(field, stream, URL_RULE);
-        }
+        StoreLimits.checkCarriedByUrl(field, stream, "A stream name");
     }
 }
