@@ -63,19 +63,13 @@ public final class FetchService {
     public Fetch fetch(String owner, String key, int limit, Duration wait, @Nullable FetchCursor cursor) {
         check(limit, wait);
         long deadline = System.nanoTime() + wait.toNanos();
-        FetchStart start = store.reads().fetchStart(owner, key).orElseThrow(() -> new OwnerNotFoundException(owner));
-        if (!start.subscribed()) {
-            throw new SubscriptionNotFoundException(owner, key);
-        }
+        FetchStart start = start(owner, key);
         Map<Integer, FetchCursor.Position> positions = positions(start.held(), cursor);
         if (start.paused() || positions.isEmpty()) {
             pause(deadline);
             return new Fetch(List.of(), new FetchCursor(positions), start.paused());
         }
-        return poll(start.filter(), limit, positions, deadline);
-    }
-
-    private Fetch poll(EventFilter filter, int limit, Map<Integer, FetchCursor.Position> positions, long deadline) {
+        EventFilter filter = start.filter();
         while (true) {
             List<FetchedEvent> events = read(filter, limit, positions);
             long left = deadline - System.nanoTime();
@@ -85,7 +79,23 @@ public final class FetchService {
             if (!await(offsets(positions), Duration.ofNanos(left))) {
                 return new Fetch(List.of(), new FetchCursor(positions), false);
             }
+            // The wait may have been long: the owner may have been paused, the subscription ended
+            // or a bucket moved meanwhile, and nothing is handed out under what no longer holds.
+            start = start(owner, key);
+            positions = positions(start.held(), new FetchCursor(positions));
+            if (start.paused() || positions.isEmpty()) {
+                return new Fetch(List.of(), new FetchCursor(positions), start.paused());
+            }
+            filter = start.filter();
         }
+    }
+
+    private FetchStart start(String owner, String key) {
+        FetchStart start = store.reads().fetchStart(owner, key).orElseThrow(() -> new OwnerNotFoundException(owner));
+        if (!start.subscribed()) {
+            throw new SubscriptionNotFoundException(owner, key);
+        }
+        return start;
     }
 
     /**

@@ -98,4 +98,40 @@ class LongPollIT {
                     .isLessThanOrEqualTo(2);
         }
     }
+    @Test
+    void aFetchWaitingWhenItsOwnerIsPausedHandsOutNothing() throws Exception {
+        BusCalls bus = new BusCalls(port);
+        String owner = uniqueOwner();
+        bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
+        bus.subscribe(owner, "waiter");
+        String cursor = bus.fetch(owner, "waiter", 10, 0, null).json().path("cursor").asString();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HubHttp.Response> waiting = threads.submit(() -> bus.fetch(owner, "waiter", 10, 20_000, cursor));
+            awaitWaiting(1);
+            assertThat(bus.http().post("/api/owners/" + path(owner) + "/pause", "").status()).isEqualTo(200);
+            bus.append(uniqueStream("paused"), "while.paused");
+
+            HubHttp.Response answer = waiting.get(15, TimeUnit.SECONDS);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().path("paused").asBoolean()).isTrue();
+            assertThat(answer.json().path("events")).isEmpty();
+        }
+    }
+
+    @Test
+    void aFetchWaitingWhenItsSubscriptionEndsAnswersNotFound() throws Exception {
+        BusCalls bus = new BusCalls(port);
+        String owner = uniqueOwner();
+        bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
+        bus.subscribe(owner, "leaver");
+        String cursor = bus.fetch(owner, "leaver", 10, 0, null).json().path("cursor").asString();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HubHttp.Response> waiting = threads.submit(() -> bus.fetch(owner, "leaver", 10, 20_000, cursor));
+            awaitWaiting(1);
+            assertThat(bus.leave(owner, "leaver").status()).isEqualTo(204);
+            bus.append(uniqueStream("left"), "after.leaving");
+
+            assertThat(waiting.get(15, TimeUnit.SECONDS).status()).isEqualTo(404);
+        }
+    }
 }
