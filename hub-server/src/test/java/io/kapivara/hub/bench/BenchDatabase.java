@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +50,9 @@ final class BenchDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    /** Creates {@code hub_bench_<time>_<random>} on the server that {@code adminUrl} reaches. */
+    /** Creates {@code hub_bench_<UTC time>_<random>} on the server that {@code adminUrl} reaches. */
     static BenchDatabase create(String adminUrl) {
-        String name = "hub_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+        String name = "hub_bench_" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
                 + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         execute(adminUrl, "CREATE DATABASE " + name);
         return new BenchDatabase(urlOf(adminUrl, name), adminUrl, name);
