@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -11,6 +12,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.kapivara.hub.shared.InvalidRequestException;
 import io.kapivara.hub.shared.web.ParserMessages;
@@ -30,6 +32,8 @@ final class BodyShape {
     static InvalidRequestException refusal(JacksonException e) {
         String field = fieldOf(e);
         return switch (e) {
+            case UnrecognizedPropertyException unknown -> new InvalidRequestException(field,
+                    unknown.getPropertyName(), "A request body holds only its documented fields" + known(unknown));
             case MismatchedInputException mismatch -> new InvalidRequestException(field, valueOf(mismatch),
                     rule(field, kindOf(mismatch.getTargetType())));
             case InputCoercionException outOfRange ->
@@ -38,6 +42,14 @@ final class BodyShape {
             default -> new InvalidRequestException(field, ParserMessages.plain(e.getOriginalMessage()),
                     "A request body is well-formed JSON");
         };
+    }
+
+    private static String known(UnrecognizedPropertyException unknown) {
+        if (unknown.getKnownPropertyIds() == null || unknown.getKnownPropertyIds().isEmpty()) {
+            return "";
+        }
+        return unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                .collect(Collectors.joining(", ", " (here: ", ")"));
     }
 
     private static String rule(String field, String kind) {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -26,11 +27,14 @@ class WebConfiguration {
 
     /**
      * Request bodies mean what they say: no number from a string or a fraction, no string from a
-     * number. A wrong type is refused, naming the field, rather than quietly converted.
+     * number, no field the body does not know (a misspelt one would otherwise count as left out),
+     * no field twice. A wrong type is refused, naming the field, rather than quietly converted.
      */
     @Bean
     JsonMapperBuilderCustomizer strictCoercion() {
         return builder -> builder
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .withCoercionConfig(LogicalType.Integer, config -> config
