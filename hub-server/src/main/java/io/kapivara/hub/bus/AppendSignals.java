@@ -17,4 +17,12 @@ public interface AppendSignals {
      * @throws InterruptedException when the waiting thread is interrupted
      */
     boolean awaitBeyond(Map<Integer, Long> positions, Duration timeout) throws InterruptedException;
+
+    /**
+     * A count that grows, on every node, once an owner was paused, resumed or refiltered, a
+     * subscription ended or a bucket changed holder or was sought, on any node; a fetch that
+     * wakes to the same count as before its wait may go on under what it read then. It grows
+     * before the appends committed after such a change wake anyone.
+     */
+    long changes();
 }

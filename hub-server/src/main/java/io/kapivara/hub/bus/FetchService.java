@@ -63,6 +63,7 @@ public final class FetchService {
     public Fetch fetch(String owner, String key, int limit, Duration wait, @Nullable FetchCursor cursor) {
         check(limit, wait);
         long deadline = System.nanoTime() + wait.toNanos();
+        long changes = signals.changes();
         FetchStart start = start(owner, key);
         Map<Integer, FetchCursor.Position> positions = positions(start.held(), cursor);
         if (start.paused() || positions.isEmpty()) {
@@ -81,6 +82,11 @@ public final class FetchService {
             }
             // The wait may have been long: the owner may have been paused, the subscription ended
             // or a bucket moved meanwhile, and nothing is handed out under what no longer holds.
+            // Read again only when some node told of such a change.
+            if (signals.changes() == changes) {
+                continue;
+            }
+            changes = signals.changes();
             start = start(owner, key);
             positions = positions(start.held(), new FetchCursor(positions));
             if (start.paused() || positions.isEmpty()) {

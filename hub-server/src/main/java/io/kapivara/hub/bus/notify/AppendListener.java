@@ -29,7 +29,10 @@ final class AppendListener implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AppendListener.class);
 
-    private static final String LISTEN = "LISTEN " + CHANNEL;
+    /** Where changes of owners, subscriptions and leases are told (see V5__bus_change_notices.sql). */
+    static final String CHANGES_CHANNEL = "hub_bus";
+
+    private static final String LISTEN = "LISTEN " + CHANNEL + "; LISTEN " + CHANGES_CHANNEL;
     private static final String SELECT_HEADS = """
             SELECT bucket, head FROM buckets
             """;
@@ -58,6 +61,8 @@ final class AppendListener implements AutoCloseable {
                 }
                 log.warn("Append listener lost its connection, reconnecting in {} ms: {}", backoff.toMillis(),
                         e.toString());
+                // Notices may have been lost meanwhile: count a change and wake every waiter.
+                signals.changed();
                 signals.movedEverywhere();
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
@@ -78,7 +83,7 @@ final class AppendListener implements AutoCloseable {
             }
             signals.moved(heads);
         }
-        log.info("Append listener listening on [{}]", CHANNEL);
+        log.info("Append listener listening on [{}] and [{}]", CHANNEL, CHANGES_CHANNEL);
     }
 
     private void receive(PGConnection connection) throws SQLException {
@@ -88,7 +93,11 @@ final class AppendListener implements AutoCloseable {
                 continue;
             }
             for (PGNotification notice : notices) {
-                deliver(notice.getParameter());
+                if (CHANGES_CHANNEL.equals(notice.getName())) {
+                    signals.changed();
+                } else {
+                    deliver(notice.getParameter());
+                }
             }
         }
     }

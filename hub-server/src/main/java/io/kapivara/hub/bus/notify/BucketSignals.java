@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.kapivara.hub.bus.AppendSignals;
 
@@ -17,6 +18,7 @@ import io.kapivara.hub.bus.AppendSignals;
 final class BucketSignals implements AppendSignals {
 
     private final Map<Integer, Long> heads = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
     private final Map<Integer, Set<Waiter>> waiters = new ConcurrentHashMap<>();
 
     private record Waiter(Map<Integer, Long> positions, CountDownLatch moved) {
@@ -61,6 +63,16 @@ final class BucketSignals implements AppendSignals {
     /** Wakes every waiter, for when what moved is not known (a lost connection, a large group). */
     void movedEverywhere() {
         waiters.values().forEach(set -> set.forEach(waiter -> waiter.moved().countDown()));
+    }
+
+    @Override
+    public long changes() {
+        return changes.get();
+    }
+
+    /** Counts a change of owners, subscriptions or leases (see {@link AppendSignals#changes()}). */
+    void changed() {
+        changes.incrementAndGet();
     }
 
     /** How many fetches wait now. */
