@@ -32,7 +32,20 @@ class DashboardAdvice {
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
-        return answer(request, response, model, status, e.getMessage());
+        return answer(request, response, model, status, visible(e.getMessage()));
+    }
+
+    /** The message with control characters (a refused value may hold any) written as U+XXXX. */
+    static String visible(String message) {
+        StringBuilder text = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                text.append("U+%04X".formatted(c));
+            } else {
+                text.appendCodePoint(c);
+            }
+        });
+        return text.toString();
     }
 
     @ExceptionHandler

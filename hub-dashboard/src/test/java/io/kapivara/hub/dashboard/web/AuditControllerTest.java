@@ -68,6 +68,14 @@ class AuditControllerTest {
     }
 
     @Test
+    void showsControlCharactersOfARefusedValueAsCodePoints() throws Exception {
+        mvc.perform(get("/audit").param("before", "1\u00002"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("[1U+00002]")))
+                .andExpect(content().string(not(containsString("\u0000"))));
+    }
+
+    @Test
     void servesTheLiveTailPageWithItsRowLimitAndScript() throws Exception {
         mvc.perform(get("/tail"))
                 .andExpect(status().isOk())
