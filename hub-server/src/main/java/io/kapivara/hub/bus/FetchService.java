@@ -83,10 +83,11 @@ public final class FetchService {
             // The wait may have been long: the owner may have been paused, the subscription ended
             // or a bucket moved meanwhile, and nothing is handed out under what no longer holds.
             // Read again only when some node told of such a change.
-            if (signals.changes() == changes) {
+            long now = signals.changes();
+            if (now == changes) {
                 continue;
             }
-            changes = signals.changes();
+            changes = now;
             start = start(owner, key);
             positions = positions(start.held(), new FetchCursor(positions));
             if (start.paused() || positions.isEmpty()) {

@@ -26,10 +26,7 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
         }
     }
 
-    /**
-     * Checks a stream name: the rules of {@link #checkName}, and those of
-     * {@link StreamName#checkCarriedByUrl}.
-     */
+    /** Checks a stream name: the rules of {@link #checkName}, and those of {@link #checkCarriedByUrl}. */
     public void checkStreamName(String stream) {
         checkStreamName("stream", stream);
     }
@@ -37,7 +34,7 @@ public record StoreLimits(int maxNameLength, int maxEventsPerAppend) {
     /** Checks a stream name as {@link #checkStreamName(String)}, naming {@code field} as the place of the fault. */
     public void checkStreamName(String field, String stream) {
         checkName(field, stream);
-        StreamName.checkCarriedByUrl(field, stream);
+        checkCarriedByUrl(field, stream, "A stream name");
     }
 
     /** Checks an append against every rule that does not need the stored state. */

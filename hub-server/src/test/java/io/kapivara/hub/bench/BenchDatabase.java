@@ -52,7 +52,8 @@ final class BenchDatabase implements AutoCloseable {
 
     /** Creates {@code hub_bench_<UTC time>_<random>} on the server that {@code adminUrl} reaches. */
     static BenchDatabase create(String adminUrl) {
-        String name = "hub_bench_" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+        String name = "hub_bench_"
+                + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
                 + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         execute(adminUrl, "CREATE DATABASE " + name);
         return new BenchDatabase(urlOf(adminUrl, name), adminUrl, name);

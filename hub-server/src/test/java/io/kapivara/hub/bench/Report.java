@@ -121,7 +121,8 @@ final class Report {
 
     private static void comparison(StringBuilder md, String name, int clients, Comparison c) {
         md.append("- ").append(name).append(", ").append(clients).append(" clients, ").append(c.hub().size())
-                .append(c.hub().size() == 1 ? " round each: hub " : " rounds each: hub ").append(perSecond(c.hubRate())).append(" (append p50 ")
+                .append(c.hub().size() == 1 ? " round each: hub " : " rounds each: hub ")
+                .append(perSecond(c.hubRate())).append(" (append p50 ")
                 .append(ms(Results.millis(c.hubLatencies(), 50))).append(", p99 ")
                 .append(ms(Results.millis(c.hubLatencies(), 99))).append("), plain JDBC ")
                 .append(perSecond(c.jdbcRate())).append(" (p50 ").append(ms(Results.millis(c.jdbcLatencies(), 50)))

@@ -98,16 +98,23 @@ class LongPollIT {
                     .isLessThanOrEqualTo(2);
         }
     }
+    /** Starts a fetch of a new subscription that waits up to 20 s, and returns once it waits. */
+    private Future<HubHttp.Response> waitingFetch(BusCalls bus, ExecutorService threads, String owner, String key)
+            throws InterruptedException {
+        bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
+        bus.subscribe(owner, key);
+        String cursor = bus.fetch(owner, key, 10, 0, null).json().path("cursor").asString();
+        Future<HubHttp.Response> waiting = threads.submit(() -> bus.fetch(owner, key, 10, 20_000, cursor));
+        awaitWaiting(1);
+        return waiting;
+    }
+
     @Test
     void aFetchWaitingWhenItsOwnerIsPausedHandsOutNothing() throws Exception {
         BusCalls bus = new BusCalls(port);
         String owner = uniqueOwner();
-        bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
-        bus.subscribe(owner, "waiter");
-        String cursor = bus.fetch(owner, "waiter", 10, 0, null).json().path("cursor").asString();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<HubHttp.Response> waiting = threads.submit(() -> bus.fetch(owner, "waiter", 10, 20_000, cursor));
-            awaitWaiting(1);
+            Future<HubHttp.Response> waiting = waitingFetch(bus, threads, owner, "waiter");
             assertThat(bus.http().post("/api/owners/" + path(owner) + "/pause", "").status()).isEqualTo(200);
             bus.append(uniqueStream("paused"), "while.paused");
 
@@ -122,12 +129,8 @@ class LongPollIT {
     void aFetchWaitingWhenItsSubscriptionEndsAnswersNotFound() throws Exception {
         BusCalls bus = new BusCalls(port);
         String owner = uniqueOwner();
-        bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
-        bus.subscribe(owner, "leaver");
-        String cursor = bus.fetch(owner, "leaver", 10, 0, null).json().path("cursor").asString();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<HubHttp.Response> waiting = threads.submit(() -> bus.fetch(owner, "leaver", 10, 20_000, cursor));
-            awaitWaiting(1);
+            Future<HubHttp.Response> waiting = waitingFetch(bus, threads, owner, "leaver");
             assertThat(bus.leave(owner, "leaver").status()).isEqualTo(204);
             bus.append(uniqueStream("left"), "after.leaving");
 

@@ -3,7 +3,6 @@ package io.kapivara.hub.dashboard.web;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +26,6 @@ class StreamsController {
 
     /** Streams listed per page of a search, and events per page of a stream. */
     static final int PAGE = 50;
-
-    private static final Pattern CANONICAL_UUID =
-            Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     private final DashboardQueries queries;
 
@@ -90,10 +86,15 @@ class StreamsController {
 
     /** Only the canonical form: {@link UUID#fromString} would also take shortened groups, as in 1-1-1-1-1. */
     private static UUID uuid(String text) {
-        if (!CANONICAL_UUID.matcher(text).matches()) {
-            throw new RefusedException(RefusedException.Reason.INVALID,
-                    "An event id is a UUID, such as 0198c2e4-6f1a-7b3c-9d2e-4f5a6b7c8d9e: [%s]".formatted(text));
+        try {
+            UUID id = UUID.fromString(text);
+            if (id.toString().equalsIgnoreCase(text)) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
         }
-        return UUID.fromString(text);
+        throw new RefusedException(RefusedException.Reason.INVALID,
+                "An event id is a UUID, such as 0198c2e4-6f1a-7b3c-9d2e-4f5a6b7c8d9e: [%s]".formatted(text));
     }
 }

@@ -1,7 +1,6 @@
 package io.kapivara.hub.store.web;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import io.kapivara.hub.shared.InvalidRequestException;
 
@@ -14,16 +13,19 @@ final class EventIds {
 
     static final String RULE = "An event id is a UUID of 8-4-4-4-12 hex digits";
 
-    private static final Pattern CANONICAL =
-            Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
-
     private EventIds() {
     }
 
     static UUID parse(String field, String text) {
-        if (!CANONICAL.matcher(text).matches()) {
-            throw new InvalidRequestException(field, text, RULE);
+        try {
+            UUID id = UUID.fromString(text);
+            // Canonical exactly when it reads back as written (hex digits in either case).
+            if (id.toString().equalsIgnoreCase(text)) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
         }
-        return UUID.fromString(text);
+        throw new InvalidRequestException(field, text, RULE);
     }
 }
