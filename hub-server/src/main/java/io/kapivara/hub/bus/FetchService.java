@@ -77,23 +77,23 @@ public final class FetchService {
             if (!events.isEmpty() || left <= 0) {
                 return new Fetch(events, new FetchCursor(positions), false);
             }
-            if (!await(offsets(positions), Duration.ofNanos(left))) {
+            boolean woken = await(offsets(positions), Duration.ofNanos(left));
+            // The wait may have been long: the owner may have been paused, the subscription ended
+            // or a bucket moved meanwhile, and nothing is handed out, nor any fact answered, under
+            // what no longer holds. Read again only when some node told of such a change.
+            long now = signals.changes();
+            if (now != changes) {
+                changes = now;
+                start = start(owner, key);
+                positions = positions(start.held(), new FetchCursor(positions));
+                if (start.paused() || positions.isEmpty()) {
+                    return new Fetch(List.of(), new FetchCursor(positions), start.paused());
+                }
+                filter = start.filter();
+            }
+            if (!woken) {
                 return new Fetch(List.of(), new FetchCursor(positions), false);
             }
-            // The wait may have been long: the owner may have been paused, the subscription ended
-            // or a bucket moved meanwhile, and nothing is handed out under what no longer holds.
-            // Read again only when some node told of such a change.
-            long now = signals.changes();
-            if (now == changes) {
-                continue;
-            }
-            changes = now;
-            start = start(owner, key);
-            positions = positions(start.held(), new FetchCursor(positions));
-            if (start.paused() || positions.isEmpty()) {
-                return new Fetch(List.of(), new FetchCursor(positions), start.paused());
-            }
-            filter = start.filter();
         }
     }
 

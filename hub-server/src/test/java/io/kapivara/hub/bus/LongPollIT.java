@@ -98,13 +98,13 @@ class LongPollIT {
                     .isLessThanOrEqualTo(2);
         }
     }
-    /** Starts a fetch of a new subscription that waits up to 20 s, and returns once it waits. */
-    private Future<HubHttp.Response> waitingFetch(BusCalls bus, ExecutorService threads, String owner, String key)
-            throws InterruptedException {
+    /** Starts a fetch of a new subscription that waits up to {@code waitMs}, and returns once it waits. */
+    private Future<HubHttp.Response> waitingFetch(BusCalls bus, ExecutorService threads, String owner, String key,
+            long waitMs) throws InterruptedException {
         bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
         bus.subscribe(owner, key);
         String cursor = bus.fetch(owner, key, 10, 0, null).json().path("cursor").asString();
-        Future<HubHttp.Response> waiting = threads.submit(() -> bus.fetch(owner, key, 10, 20_000, cursor));
+        Future<HubHttp.Response> waiting = threads.submit(() -> bus.fetch(owner, key, 10, waitMs, cursor));
         awaitWaiting(1);
         return waiting;
     }
@@ -114,7 +114,7 @@ class LongPollIT {
         BusCalls bus = new BusCalls(port);
         String owner = uniqueOwner();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<HubHttp.Response> waiting = waitingFetch(bus, threads, owner, "waiter");
+            Future<HubHttp.Response> waiting = waitingFetch(bus, threads, owner, "waiter", 20_000);
             assertThat(bus.http().post("/api/owners/" + path(owner) + "/pause", "").status()).isEqualTo(200);
             bus.append(uniqueStream("paused"), "while.paused");
 
@@ -130,11 +130,25 @@ class LongPollIT {
         BusCalls bus = new BusCalls(port);
         String owner = uniqueOwner();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<HubHttp.Response> waiting = waitingFetch(bus, threads, owner, "leaver");
+            Future<HubHttp.Response> waiting = waitingFetch(bus, threads, owner, "leaver", 20_000);
             assertThat(bus.leave(owner, "leaver").status()).isEqualTo(204);
             bus.append(uniqueStream("left"), "after.leaving");
 
             assertThat(waiting.get(15, TimeUnit.SECONDS).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aFetchWhoseWaitEndsAfterAPauseAnswersPaused() throws Exception {
+        BusCalls bus = new BusCalls(port);
+        String owner = uniqueOwner();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<HubHttp.Response> waiting = waitingFetch(bus, threads, owner, "idle", 1_500);
+            assertThat(bus.http().post("/api/owners/" + path(owner) + "/pause", "").status()).isEqualTo(200);
+
+            HubHttp.Response answer = waiting.get(15, TimeUnit.SECONDS);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().path("paused").asBoolean()).isTrue();
         }
     }
 }
