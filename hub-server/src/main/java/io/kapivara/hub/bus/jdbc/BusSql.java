@@ -175,10 +175,20 @@ final class BusSql {
             VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?)
             """;
 
-    static final String SELECT_AUDIT = """
+    // Two statements, not one with an optional owner: a plan for both cases scans the whole log.
+    private static final String AUDIT_COLUMNS = """
             SELECT id, at, action, owner, target, before::text AS before, after::text AS after, actor
             FROM audit_log
-            WHERE id < ? AND (?::text IS NULL OR owner = ?)
+            """;
+
+    static final String SELECT_AUDIT = AUDIT_COLUMNS + """
+            WHERE id < ?
+            ORDER BY id DESC
+            LIMIT ?
+            """;
+
+    static final String SELECT_OWNER_AUDIT = AUDIT_COLUMNS + """
+            WHERE owner = ? AND id < ?
             ORDER BY id DESC
             LIMIT ?
             """;

@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -204,10 +205,12 @@ final class JdbcBusStore implements BusStore {
 
         @Override
         public List<AuditEntry> audit(@Nullable String owner, long before, int limit) {
-            return read(() -> jdbc.query(BusSql.SELECT_AUDIT, (rs, row) -> new AuditEntry(rs.getLong("id"),
-                    instant(rs, "at"), rs.getString("action"), rs.getString("owner"), rs.getString("target"),
-                    map(rs.getString("before")), map(rs.getString("after")), rs.getString("actor")),
-                    before, owner, owner, limit));
+            RowMapper<AuditEntry> entry = (rs, row) -> new AuditEntry(rs.getLong("id"), instant(rs, "at"),
+                    rs.getString("action"), rs.getString("owner"), rs.getString("target"),
+                    map(rs.getString("before")), map(rs.getString("after")), rs.getString("actor"));
+            return read(() -> owner == null
+                    ? jdbc.query(BusSql.SELECT_AUDIT, entry, before, limit)
+                    : jdbc.query(BusSql.SELECT_OWNER_AUDIT, entry, owner, before, limit));
         }
 
         private Array array(List<String> values) {

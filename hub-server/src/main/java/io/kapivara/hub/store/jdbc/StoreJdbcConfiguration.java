@@ -20,8 +20,8 @@ public class StoreJdbcConfiguration {
     }
 
     @Bean
-    EventReader eventReader(JdbcTemplate jdbc) {
-        return new JdbcEventReader(jdbc);
+    EventReader eventReader(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new JdbcEventReader(jdbc, transactions);
     }
 
     @Bean

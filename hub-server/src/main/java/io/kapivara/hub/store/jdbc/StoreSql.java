@@ -28,13 +28,15 @@ final class StoreSql {
             """;
 
     // Content is compared as jsonb, by value: key order, spacing and 1.0 against 1 do not matter.
+    // One unique-index lookup per id, whatever the statistics say: as a plain join, the plan cached
+    // while the store was small (or never analyzed, autovacuum off) hashed a scan of every event.
     static final String SELECT_STORED = """
             SELECT e.id, e.stream, e.version, e.global_position, e.bucket, e.bucket_offset,
                    (e.type = x.type
                     AND e.data = x.data::jsonb
                     AND e.metadata IS NOT DISTINCT FROM x.metadata::jsonb) AS same_content
             FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS x (id, type, data, metadata)
-            JOIN events e ON e.id = x.id
+            CROSS JOIN LATERAL (SELECT * FROM events WHERE events.id = x.id LIMIT 1) e
             """;
 
     // The heads of the buckets new streams would go to, and of the buckets of the named streams.
@@ -158,6 +160,11 @@ final class StoreSql {
                                  interval '1 minute') AS m (minute)
             LEFT JOIN counts c ON c.minute = m.minute
             ORDER BY m.minute
+            """;
+
+    // For the rest of the transaction only.
+    static final String INDEX_SCANS_ONLY = """
+            SET LOCAL enable_seqscan = off
             """;
 
     // Names compare in the "C" collation, the code point order of UTF-8, so that all names with one
