@@ -31,6 +31,11 @@ final class BodyShape {
 
     static InvalidRequestException refusal(JacksonException e) {
         String field = fieldOf(e);
+        if (e instanceof MismatchedInputException trailing
+                && trailing.getOriginalMessage().startsWith("Trailing token")) {
+            return new InvalidRequestException("body", valueOf(trailing) + " after the first value",
+                    "A request body is one JSON value with nothing after it");
+        }
         return switch (e) {
             case UnrecognizedPropertyException unknown -> new InvalidRequestException(field,
                     unknown.getPropertyName(), "A request body holds only its documented fields" + known(unknown));
