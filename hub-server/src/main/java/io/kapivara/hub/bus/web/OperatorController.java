@@ -48,7 +48,9 @@ class OperatorController {
     }
 
     @PostMapping("/owners/{owner}/buckets/{bucket}/release")
-    BucketCheckpoint release(@PathVariable String owner, @PathVariable int bucket, @Nullable Principal actor) {
+    BucketCheckpoint release(@PathVariable String owner, @PathVariable int bucket,
+            @RequestBody(required = false) @Nullable String body, @Nullable Principal actor) {
+        noBody(body);
         operators.release(owner, bucket, name(actor));
         return BusWire.checkpoint(queries.bucket(owner, bucket));
     }
@@ -67,13 +69,17 @@ class OperatorController {
     }
 
     @PostMapping("/owners/{owner}/pause")
-    OwnerStatus pause(@PathVariable String owner, @Nullable Principal actor) {
+    OwnerStatus pause(@PathVariable String owner, @RequestBody(required = false) @Nullable String body,
+            @Nullable Principal actor) {
+        noBody(body);
         operators.setPaused(owner, true, name(actor));
         return BusWire.owner(queries.owner(owner), Instant.now());
     }
 
     @PostMapping("/owners/{owner}/resume")
-    OwnerStatus resume(@PathVariable String owner, @Nullable Principal actor) {
+    OwnerStatus resume(@PathVariable String owner, @RequestBody(required = false) @Nullable String body,
+            @Nullable Principal actor) {
+        noBody(body);
         operators.setPaused(owner, false, name(actor));
         return BusWire.owner(queries.owner(owner), Instant.now());
     }
@@ -86,6 +92,14 @@ class OperatorController {
         var entries = queries.audit(owner == null || owner.isEmpty() ? null : owner, before, limit);
         Long next = entries.size() < limit ? null : entries.getLast().id();
         return new AuditPage(entries.stream().map(BusWire::audit).toList(), next);
+    }
+
+    // A body sent to an action that takes none was meant to say something (say, {"paused": false}
+    // to a pause); acting on the path alone would do what its sender did not ask for.
+    private static void noBody(@Nullable String body) {
+        if (body != null && !body.isBlank()) {
+            throw new InvalidRequestException("body", body, "This action takes no request body");
+        }
     }
 
     /** Who acted, for the audit log: the token's name, or none when the hub runs without tokens. */
