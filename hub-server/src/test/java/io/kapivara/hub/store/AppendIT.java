@@ -381,4 +381,24 @@ class AppendIT {
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.raw().headers().firstValue("Allow")).isPresent();
     }
+
+    @Test
+    void refusesAMisspeltFieldInsteadOfAppendingWithoutIt() {
+        String stream = uniqueStream("strict");
+        assertThat(append(stream, "{\"events\": [" + event(UUID.randomUUID(), "a", "1") + "]}").status())
+                .isEqualTo(201);
+
+        HubHttp.Response version = append(stream, "{\"expectedversion\": \"no_stream\", \"events\": ["
+                + event(UUID.randomUUID(), "a", "2") + "]}");
+        HubHttp.Response metadata = append(stream, "{\"events\": [{\"type\": \"a\", \"data\": 3, "
+                + "\"metdata\": {\"user\": \"x\"}}]}");
+
+        assertThat(version.status()).isEqualTo(400);
+        assertThat(version.json().path("field").asString()).isEqualTo("expectedversion");
+        assertThat(version.json().path("rule").asString()).contains("expectedVersion, partitionKey and events");
+        assertThat(metadata.status()).isEqualTo(400);
+        assertThat(metadata.json().path("field").asString()).isEqualTo("events[0].metdata");
+        assertThat(metadata.json().path("value").asString()).isEqualTo("metdata");
+        assertThat(storedEvents(stream)).isEqualTo(1);
+    }
 }

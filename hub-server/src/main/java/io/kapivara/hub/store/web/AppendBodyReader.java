@@ -2,6 +2,7 @@ package io.kapivara.hub.store.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,9 @@ import io.kapivara.hub.store.NewEvent;
  */
 final class AppendBodyReader {
 
+    private static final Set<String> BODY_FIELDS = Set.of("expectedVersion", "partitionKey", "events");
+    private static final Set<String> EVENT_FIELDS = Set.of("id", "type", "data", "metadata");
+
     private final StorableJson json;
     private final IdGenerator ids;
 
@@ -32,6 +36,7 @@ final class AppendBodyReader {
         if (!body.isObject()) {
             throw new InvalidRequestException("body", body.getNodeType(), "An append body is a JSON object");
         }
+        onlyKnownFields("", body, BODY_FIELDS, "An append body holds only expectedVersion, partitionKey and events");
         ExpectedVersion expected = expectedVersion(body.get("expectedVersion"));
         String partitionKey = optionalText("partitionKey", body.get("partitionKey"));
         JsonNode events = body.get("events");
@@ -50,6 +55,7 @@ final class AppendBodyReader {
         if (!node.isObject()) {
             throw new InvalidRequestException(path, node.getNodeType(), "An event is a JSON object");
         }
+        onlyKnownFields(path + ".", node, EVENT_FIELDS, "An event holds only id, type, data and metadata");
         UUID id = id(path + ".id", node.get("id"));
         String type = optionalText(path + ".type", node.get("type"));
         if (type == null) {
@@ -61,6 +67,16 @@ final class AppendBodyReader {
         }
         JsonText metadata = metadata(path + ".metadata", node.get("metadata"));
         return new NewEvent(id, type, json.storable(path + ".data", data), metadata);
+    }
+
+    // A misspelt field would otherwise be dropped without a word: "expectedversion" would append
+    // without the version check its sender asked for, "metdata" would store no metadata.
+    private static void onlyKnownFields(String prefix, JsonNode node, Set<String> known, String rule) {
+        for (String name : node.propertyNames()) {
+            if (!known.contains(name)) {
+                throw new InvalidRequestException(prefix + name, name, rule);
+            }
+        }
     }
 
     private @Nullable JsonText metadata(String path, @Nullable JsonNode node) {
