@@ -209,6 +209,41 @@ class HostileInputIT {
     }
 
     @Test
+    void refusesContentAfterTheBodyWithoutContradictingItself() {
+        String commits = "/api/owners/" + OWNER + "/subscriptions/k/commits";
+
+        HubHttp.Response object = bus.http().post(commits,
+                "[{\"bucket\": 0, \"offset\": 0, \"epoch\": 1}] {}");
+        HubHttp.Response number = bus.http().put("/api/owners/" + uniqueOwner(), "{\"startFrom\": \"latest\"} 7");
+
+        assertThat(object.status()).isEqualTo(400);
+        assertThat(object.json().path("field").asString()).isEqualTo("body");
+        assertThat(object.json().path("value").asString()).isEqualTo("an object after the first value");
+        assertThat(object.json().path("rule").asString())
+                .isEqualTo("A request body is one JSON value with nothing after it");
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.json().path("value").asString()).isEqualTo("a number after the first value");
+    }
+
+    @Test
+    void refusesABodySentToAnActionThatTakesNoneAndDoesNotAct() {
+        String owner = "/api/owners/" + uniqueOwner();
+        bus.http().put(owner, "{}");
+
+        HubHttp.Response pause = bus.http().post(owner + "/pause", "{\"paused\": false}");
+        HubHttp.Response bare = bus.http().post(owner + "/pause", "");
+
+        assertThat(pause.status()).isEqualTo(400);
+        assertThat(pause.json().path("field").asString()).isEqualTo("body");
+        assertThat(pause.json().path("value").asString()).isEqualTo("{\"paused\": false}");
+        assertThat(pause.json().path("rule").asString()).isEqualTo("This action takes no request body");
+        assertThat(bare.status()).isEqualTo(200);
+        assertThat(bare.json().path("paused").asBoolean()).isTrue();
+        assertThat(bus.http().get("/api/audit?owner=" + owner.substring("/api/owners/".length())).json()
+                .path("entries")).hasSize(1);
+    }
+
+    @Test
     void answersAContentTypeItCannotReadWithTheTypeSent() {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/owners/" + OWNER + "/subscriptions/k/commits"))
