@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 
 /**
- * The plans PostgreSQL caches for the hub's statements while its tables are new: empty and never
- * analyzed, as they are when a hub starts on a new database, and as they stay where autovacuum is
- * off. A prepared statement keeps its generic plan until its table is analyzed, so a plan chosen
- * for an empty table may be the one the statement runs with millions of rows.
+ * The plans PostgreSQL caches for the hub's statements while its tables are new: never analyzed,
+ * and empty or nearly so, as they are when a hub starts on a new database (and as they stay, as
+ * far as the planner knows, where autovacuum is off). A prepared statement keeps its generic plan
+ * until its table is analyzed, so a plan chosen for a table of a few rows may be the one the
+ * statement runs with millions.
  */
 public final class GenericPlans implements AutoCloseable {
 
@@ -42,6 +43,49 @@ public final class GenericPlans implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot connect to " + url, e);
         }
+    }
+
+    /** The tables as a hub leaves them at its first start: 64 buckets, nothing else. */
+    public GenericPlans withBuckets() throws SQLException {
+        return run("INSERT INTO buckets (bucket) SELECT generate_series(0, 63)");
+    }
+
+    /**
+     * Adds what a few minutes of a new hub's use leave: 40 streams of 100 events, two owners with
+     * their checkpoints and a subscription each, and some audit rows. Around this size some plans
+     * that used an index for an empty table turn to reading it whole.
+     */
+    public GenericPlans withAFewRows() throws SQLException {
+        return run("""
+                INSERT INTO streams (stream, version, bucket)
+                SELECT 'plan-' || g, 2, g % 64 FROM generate_series(1, 40) g
+                """, """
+                INSERT INTO events (global_position, id, stream, version, type, data, bucket, bucket_offset,
+                                    recorded_at)
+                SELECT g, gen_random_uuid(), 'plan-' || (g % 40 + 1), g / 40, 'planned', '{"n": 1}',
+                       (g % 40 + 1) % 64, g, clock_timestamp()
+                FROM generate_series(1, 100) g
+                """, """
+                INSERT INTO owners (owner) VALUES ('plan-a'), ('plan-b')
+                """, """
+                INSERT INTO checkpoints (owner, bucket, checkpoint)
+                SELECT o, b, 0 FROM unnest(ARRAY['plan-a', 'plan-b']) o, generate_series(0, 63) b
+                """, """
+                INSERT INTO subscriptions (owner, key, expires_at)
+                VALUES ('plan-a', 'node-1', clock_timestamp()), ('plan-b', 'node-1', clock_timestamp())
+                """, """
+                INSERT INTO audit_log (action, owner, target)
+                SELECT 'seek', 'plan-a', 'bucket 1' FROM generate_series(1, 10)
+                """);
+    }
+
+    private GenericPlans run(String... statements) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+        return this;
     }
 
     /**

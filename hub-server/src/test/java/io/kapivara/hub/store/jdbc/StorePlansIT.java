@@ -6,16 +6,14 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.kapivara.hub.testing.GenericPlans;
 
 /**
- * Every store statement reaches the tables that grow with the store through an index, in the plan
- * PostgreSQL caches while they are new and never analyzed. A sequential scan cached then stays
- * until the table is analyzed: with autovacuum off, for as long as the connection lives.
+ * Every store statement reaches the tables that grow with the store through an index, in the plans
+ * PostgreSQL caches while they are new and never analyzed. A plan that reads a table whole, cached
+ * then, stays until the table is analyzed: with autovacuum off, for as long as the connection lives.
  */
 class StorePlansIT {
 
@@ -24,20 +22,35 @@ class StorePlansIT {
     // The dashboard's count of all streams reads them all by its nature.
     private static final Set<String> READS_EVERY_ROW = Set.of("SELECT_TOTALS");
 
-    private static GenericPlans plans;
-
-    @BeforeAll
-    static void newSchema() {
-        plans = GenericPlans.onNewSchema();
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        plans.close();
+    @Test
+    void noStatementReadsAGrowingTableWhole() throws SQLException {
+        try (GenericPlans plans = GenericPlans.onNewSchema()) {
+            everyPlanUsesIndexes(plans, "empty");
+            everyPlanUsesIndexes(plans.withBuckets(), "buckets only");
+            everyPlanUsesIndexes(plans.withAFewRows(), "a few rows");
+        }
     }
 
     @Test
-    void noStatementScansAGrowingTableWhole() throws SQLException {
+    void theAppendGroupLooksEachIdAndStreamUpByItsUniqueIndex() throws SQLException {
+        try (GenericPlans plans = GenericPlans.onNewSchema().withBuckets().withAFewRows()) {
+            assertThat(plans.plan(StoreSql.SELECT_STORED)).contains("Index Scan using events_id_key on events");
+            assertThat(plans.plan(StoreSql.SELECT_STREAMS)).contains("Index Scan using streams_pkey on streams");
+            assertThat(plans.plan(StoreSql.SELECT_GROUP_BUCKET_HEADS))
+                    .contains("Index Scan using streams_pkey on streams");
+        }
+    }
+
+    @Test
+    void theChartOfAppendsReadsTheNewestBlocksByTheBrinIndex() throws SQLException {
+        try (GenericPlans plans = GenericPlans.onNewSchema()) {
+            assertThat(GenericPlans.sequentiallyScanned(plans.plan(StoreSql.APPENDS_PER_MINUTE))).contains("events");
+            assertThat(plans.plan(StoreSql.APPENDS_PER_MINUTE, StoreSql.INDEX_SCANS_ONLY))
+                    .contains("Bitmap Index Scan on events_recorded_at");
+        }
+    }
+
+    private static void everyPlanUsesIndexes(GenericPlans plans, String tables) throws SQLException {
         Map<String, String> statements = GenericPlans.statementsOf(StoreSql.class);
         assertThat(statements).containsKeys("SELECT_STORED", "READ_FORWARD", "READ_ALL", "APPENDS_PER_MINUTE");
         for (Map.Entry<String, String> statement : statements.entrySet()) {
@@ -48,22 +61,8 @@ class StorePlansIT {
                     ? plans.plan(statement.getValue(), StoreSql.INDEX_SCANS_ONLY)
                     : plans.plan(statement.getValue());
             assertThat(GenericPlans.sequentiallyScanned(plan))
-                    .as("%s reads a growing table whole:%n%s", statement.getKey(), plan)
+                    .as("%s reads a growing table whole (tables: %s):%n%s", statement.getKey(), tables, plan)
                     .doesNotContainAnyElementsOf(GROWING);
         }
-    }
-
-    @Test
-    void theIdempotencyLookupFindsEachIdByTheUniqueIndex() throws SQLException {
-        String plan = plans.plan(StoreSql.SELECT_STORED);
-
-        assertThat(plan).contains("Index Scan using events_id_key on events");
-    }
-
-    @Test
-    void theChartOfAppendsReadsTheNewestBlocksByTheBrinIndex() throws SQLException {
-        assertThat(GenericPlans.sequentiallyScanned(plans.plan(StoreSql.APPENDS_PER_MINUTE))).contains("events");
-        assertThat(plans.plan(StoreSql.APPENDS_PER_MINUTE, StoreSql.INDEX_SCANS_ONLY))
-                .contains("Bitmap Index Scan on events_recorded_at");
     }
 }
