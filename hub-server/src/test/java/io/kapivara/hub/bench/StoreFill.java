@@ -96,7 +96,7 @@ final class StoreFill {
 
     /**
      * Adds events until the store holds at least {@code target} (rounded up to whole rounds over
-     * the buckets), then analyzes and checkpoints so that the next measurement starts settled.
+     * the buckets), then checkpoints so that the next measurement starts settled.
      *
      * @return how many events it added
      */
@@ -115,8 +115,6 @@ final class StoreFill {
             }
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("ANALYZE events");
-                statement.execute("ANALYZE streams");
                 statement.execute("CHECKPOINT");
             }
         }
