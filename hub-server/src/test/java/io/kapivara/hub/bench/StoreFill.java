@@ -81,7 +81,7 @@ final class StoreFill {
             """;
 
     private static final String MOVE_STORE_HEAD = """
-            UPDATE store_head SET global_position = global_position + ?
+            UPDATE store_head SET global_position = global_position + ?, streams = streams + ?
             """;
 
     private static final String NOTIFY_ALL = """
@@ -137,10 +137,14 @@ final class StoreFill {
             Long[] bucketHeads = bucketHeads(connection);
             String tag = Long.toString(head);
             insertEvents(connection, head, buckets, tag, bucketHeads, at, perBucket);
-            insertStreams(connection, tag, perBucket, buckets, keys, at);
+            long streams = insertStreams(connection, tag, perBucket, buckets, keys, at);
             long events = perBucket * buckets;
             update(connection, MOVE_BUCKET_HEADS, perBucket);
-            update(connection, MOVE_STORE_HEAD, events);
+            try (PreparedStatement move = connection.prepareStatement(MOVE_STORE_HEAD)) {
+                move.setLong(1, events);
+                move.setLong(2, streams);
+                move.executeUpdate();
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute(NOTIFY_ALL);
             }
@@ -167,7 +171,8 @@ final class StoreFill {
         }
     }
 
-    private static void insertStreams(Connection connection, String tag, long perBucket, int buckets, String[] keys,
+    /** @return how many streams it added */
+    private static long insertStreams(Connection connection, String tag, long perBucket, int buckets, String[] keys,
             Timestamp at) throws SQLException {
         long streams = Math.ceilDiv(perBucket, EVENTS_PER_STREAM) * buckets;
         try (PreparedStatement insert = connection.prepareStatement(INSERT_STREAMS)) {
@@ -179,7 +184,7 @@ final class StoreFill {
             insert.setArray(5, keyArray);
             insert.setTimestamp(6, at);
             insert.setLong(7, streams);
-            insert.executeUpdate();
+            return insert.executeUpdate();
         }
     }
 

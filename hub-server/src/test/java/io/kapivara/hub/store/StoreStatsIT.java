@@ -5,6 +5,8 @@ import static io.kapivara.hub.testing.HubHttp.uniqueStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import io.kapivara.hub.shared.InvalidRequestException;
@@ -28,6 +31,9 @@ class StoreStatsIT {
 
     @Autowired
     StoreQueries queries;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     HubHttp http;
 
@@ -66,6 +72,37 @@ class StoreStatsIT {
         assertThat(after.lastRecordedAt()).isNotNull();
         RecordedEvent last = queries.event(UUID.fromString(appended.path("events").get(2).path("id").asString()));
         assertThat(after.lastRecordedAt()).isEqualTo(last.recordedAt());
+    }
+
+    @Test
+    void countsEachNewStreamOnceAndNothingForRefusedOrRepeatedAppends() {
+        // given
+        EventReader.Totals before = queries.totals();
+        String first = uniqueStream("counted");
+        String second = uniqueStream("counted");
+        UUID id = UUID.randomUUID();
+        String once = "{\"events\": [{\"id\": \"" + id + "\", \"type\": \"a\", \"data\": 1}]}";
+        String batch = "[{\"specversion\": \"1.0\", \"id\": \"c-1\", \"source\": \"/counted\", \"type\": \"t\","
+                + " \"subject\": \"" + uniqueStream("counted") + "\"}, {\"specversion\": \"1.0\", \"id\": \"c-2\","
+                + " \"source\": \"/counted\", \"type\": \"t\", \"subject\": \"" + uniqueStream("counted") + "\"}]";
+
+        // when: two new streams, more events on one of them, a replay, a refused append, and two new
+        // streams in one request
+        append(first, 2);
+        append(second, 1);
+        append(first, 1);
+        assertThat(http.post("/api/streams/" + path(first), once).status()).isEqualTo(201);
+        assertThat(http.post("/api/streams/" + path(first), once).status()).isEqualTo(200);
+        assertThat(http.post("/api/streams/" + path(uniqueStream("counted")),
+                "{\"expectedVersion\": 3, \"events\": [{\"type\": \"a\", \"data\": 1}]}").status()).isEqualTo(409);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest/cloudevents"))
+                .header("Content-Type", "application/cloudevents-batch+json")
+                .POST(HttpRequest.BodyPublishers.ofString(batch))).status()).isEqualTo(201);
+
+        // then
+        EventReader.Totals after = queries.totals();
+        assertThat(after.streams() - before.streams()).isEqualTo(4);
+        assertThat(after.streams()).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM streams", Long.class));
     }
 
     @Test

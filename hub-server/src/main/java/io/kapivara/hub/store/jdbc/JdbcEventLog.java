@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -57,10 +58,13 @@ final class JdbcEventLog implements EventLog {
      */
     private final class JdbcTransaction implements Transaction {
 
+        // The streams that existed when the group read them; the others it writes are new.
+        private Set<String> existing = Set.of();
+
         @Override
         public GroupState lockAndRead(Collection<String> streams, Collection<NewEvent> events,
                 Collection<Integer> newBuckets) {
-            return jdbc.execute((ConnectionCallback<GroupState>) connection -> {
+            GroupState state = jdbc.execute((ConnectionCallback<GroupState>) connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(StoreSql.LOCK_AND_READ)) {
                     String[] names = streams.toArray(String[]::new);
                     statement.setArray(1, connection.createArrayOf("text", names));
@@ -71,6 +75,8 @@ final class JdbcEventLog implements EventLog {
                     return readGroupState(statement);
                 }
             });
+            existing = Set.copyOf(state.streams().keySet());
+            return state;
         }
 
         @Override
@@ -82,7 +88,8 @@ final class JdbcEventLog implements EventLog {
                     next = setStreams(connection, statement, next, streams);
                     next = setBucketHeads(connection, statement, next, bucketHeads);
                     statement.setLong(next, globalHead);
-                    statement.setString(next + 1, AppendNotice.encode(bucketHeads));
+                    statement.setLong(next + 1, streams.stream().filter(s -> !existing.contains(s.stream())).count());
+                    statement.setString(next + 2, AppendNotice.encode(bucketHeads));
                     statement.execute();
                     drain(statement);
                     return null;

@@ -81,7 +81,7 @@ final class StoreSql {
             """;
 
     static final String UPDATE_STORE_HEAD = """
-            UPDATE store_head SET global_position = ?
+            UPDATE store_head SET global_position = ?, streams = streams + ?
             """;
 
     // Delivered to listeners on every node when, and only if, the transaction commits.
@@ -145,10 +145,9 @@ final class StoreSql {
             """;
 
     // Positions have no gaps (a rolled-back append rolls its positions back), so the store head is
-    // also the number of events.
+    // also the number of events; the appends that create streams count them there too (V6).
     static final String SELECT_TOTALS = """
-            SELECT h.global_position AS events,
-                   (SELECT count(*) FROM streams) AS streams,
+            SELECT h.global_position AS events, h.streams,
                    (SELECT e.recorded_at FROM events e WHERE e.global_position = h.global_position) AS last_recorded_at
             FROM store_head h
             """;
