@@ -401,4 +401,33 @@ class AppendIT {
         assertThat(metadata.json().path("value").asString()).isEqualTo("metdata");
         assertThat(storedEvents(stream)).isEqualTo(1);
     }
+
+    @Test
+    void refusesANumberThatWouldComeBackLongerThanAThousandDigits() {
+        String stream = uniqueStream("digits");
+
+        HubHttp.Response exponent = append(stream, "{\"events\": [" + event(UUID.randomUUID(), "a",
+                "{\"n\": [1, 1E131071]}") + "]}");
+        HubHttp.Response fraction = append(stream, "{\"events\": [{\"type\": \"a\", \"data\": 1, "
+                + "\"metadata\": {\"m\": 1E-1000}}]}");
+        HubHttp.Response outOfRange = append(stream, "{\"events\": [" + event(UUID.randomUUID(), "a",
+                "1E999999999999") + "]}");
+        HubHttp.Response widest = append(stream, "{\"events\": [" + event(UUID.randomUUID(), "a",
+                "[1E999, 0.5E-998]") + "]}");
+
+        assertThat(exponent.status()).isEqualTo(400);
+        assertThat(exponent.json().path("field").asString()).isEqualTo("events[0].data.n[1]");
+        assertThat(exponent.json().path("value").asString()).isEqualTo("1E+131071");
+        assertThat(exponent.json().path("rule").asString()).contains("at most 1000 digits");
+        assertThat(fraction.status()).isEqualTo(400);
+        assertThat(fraction.json().path("field").asString()).isEqualTo("events[0].metadata.m");
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(outOfRange.json().path("field").asString()).isEqualTo("body");
+        assertThat(outOfRange.json().path("rule").asString()).contains("at most 1000 digits");
+        assertThat(widest.status()).isEqualTo(201);
+        assertThat(storedEvents(stream)).isEqualTo(1);
+        JsonNode read = http.get("/api/streams/" + path(stream)).json().path("events").get(0).path("data");
+        assertThat(read.get(0).bigIntegerValue()).isEqualTo(BigInteger.TEN.pow(999));
+        assertThat(read.get(1).decimalValue()).isEqualByComparingTo("0.5E-998");
+    }
 }

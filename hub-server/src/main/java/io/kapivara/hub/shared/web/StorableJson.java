@@ -18,15 +18,21 @@ import io.kapivara.hub.store.JsonText;
  * change.
  *
  * <p>PostgreSQL's {@code jsonb} cannot hold the character U+0000 nor unpaired UTF-16 surrogates, and
- * keeps only the last of duplicate keys; a number beyond its {@code numeric} range fails. Each of
- * these is refused here, naming where it was found, rather than being stored changed or failing
- * deep in the database. Numbers are read exactly (no rounding through {@code double}).
+ * keeps only the last of duplicate keys. It keeps a number as {@code numeric} and writes it back in
+ * plain digits, without an exponent: {@code 1E131071}, nine bytes in, would come back as 131,072
+ * digits, and a few thousand of them would make one event too big for any reader. Each of these is
+ * refused here, naming where it was found, rather than being stored changed, failing deep in the
+ * database, or being stored and never read again. Numbers are read exactly (no rounding through
+ * {@code double}).
  */
 public final class StorableJson {
 
-    // numeric holds up to 131072 digits before the decimal point and 16383 after it.
-    private static final int MAX_INTEGER_DIGITS = 131_072;
-    private static final int MAX_FRACTION_DIGITS = 16_383;
+    // As many digits as the parser takes in a number written out in full (Jackson's default
+    // maximum number length, which most readers of the events keep too).
+    static final int MAX_DIGITS = 1_000;
+
+    private static final String NUMBER_RULE =
+            "A JSON number, written out in plain digits as it is stored, has at most 1000 digits";
 
     private final JsonMapper mapper;
 
@@ -52,6 +58,10 @@ public final class StorableJson {
             }
             throw new InvalidRequestException("body", ParserMessages.plain(firstSentence(e.getOriginalMessage())),
                     "A request body is well-formed JSON");
+        } catch (NumberFormatException e) {
+            // An exponent beyond what a Java number can carry (1E999999999999), met while building
+            // the tree; the parser has no path to give at that point.
+            throw new InvalidRequestException("body", "a number with an exponent out of range", NUMBER_RULE);
         }
     }
 
@@ -112,11 +122,12 @@ public final class StorableJson {
             return;
         }
         BigDecimal number = node.decimalValue();
-        int fraction = Math.max(number.scale(), 0);
-        int integer = number.precision() - number.scale();
-        if (integer > MAX_INTEGER_DIGITS || fraction > MAX_FRACTION_DIGITS) {
-            throw new InvalidRequestException(path, number.toString(),
-                    "A JSON number has at most 131072 digits before the point and 16383 after it");
+        long fraction = Math.max(number.scale(), 0);
+        long integer = Math.max((long) number.precision() - number.scale(), 1);
+        if (integer + fraction > MAX_DIGITS) {
+            String sent = number.toString();
+            throw new InvalidRequestException(path, sent.length() <= 40 ? sent : sent.substring(0, 37) + "...",
+                    NUMBER_RULE);
         }
     }
 
