@@ -10,7 +10,7 @@ public final class InvalidRequestException extends HubException {
     private final String rule;
 
     public InvalidRequestException(String field, @Nullable Object value, String rule) {
-        super(rule + ": " + field + " [" + abbreviate(value) + "]");
+        super(rule + ": " + abbreviate(field) + " [" + abbreviate(value) + "]");
         this.field = field;
         this.value = value;
         this.rule = rule;

@@ -226,6 +226,43 @@ class HostileInputIT {
     }
 
     @Test
+    void refusesContentAfterAnAppendBodyByTheSameRuleAsTheBus() {
+        String stream = uniqueStream("trailing");
+
+        HubHttp.Response append = bus.http().post("/api/streams/" + path(stream),
+                "{\"events\": [{\"type\": \"a\", \"data\": 1}]} [2]");
+
+        assertThat(append.status()).isEqualTo(400);
+        assertThat(append.json().path("field").asString()).isEqualTo("body");
+        assertThat(append.json().path("value").asString()).isEqualTo("an array after the first value");
+        assertThat(append.json().path("rule").asString())
+                .isEqualTo("A request body is one JSON value with nothing after it");
+        assertThat(bus.http().get("/api/streams/" + path(stream)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void showsTheStartOfAHugeValueOrFieldNameNotAllOfIt() {
+        String owner = "/api/owners/" + uniqueOwner();
+        bus.http().put(owner, "{}");
+        String stream = uniqueStream("huge-field");
+
+        HubHttp.Response body = bus.http().post(owner + "/pause", "\"" + "b".repeat(200_000) + "\"");
+        HubHttp.Response field = bus.http().post("/api/streams/" + path(stream),
+                "{\"events\": [{\"type\": \"a\", \"data\": 1, \"" + "f".repeat(50_000) + "\": 1}]}");
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.json().path("value").asString()).hasSize(1_000).startsWith("\"bbb").endsWith("...");
+        assertThat(body.json().path("detail").asString().length()).isLessThan(300);
+        assertThat(field.status()).isEqualTo(400);
+        assertThat(field.json().path("field").asString()).hasSize(1_000).startsWith("events[0].fff").endsWith("...");
+        assertThat(field.json().path("value").asString()).hasSize(1_000);
+        assertThat(field.json().path("detail").asString().length()).isLessThan(400);
+        JsonNode after = bus.http().get(owner).json();
+        assertThat(after.path("paused").isBoolean()).isTrue();
+        assertThat(after.path("paused").asBoolean()).isFalse();
+    }
+
+    @Test
     void refusesABodySentToAnActionThatTakesNoneAndDoesNotAct() {
         String owner = "/api/owners/" + uniqueOwner();
         bus.http().put(owner, "{}");

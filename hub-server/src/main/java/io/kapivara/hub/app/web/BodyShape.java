@@ -2,6 +2,7 @@ package io.kapivara.hub.app.web;
 
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,12 +31,11 @@ final class BodyShape {
     }
 
     static InvalidRequestException refusal(JacksonException e) {
-        String field = fieldOf(e);
-        if (e instanceof MismatchedInputException trailing
-                && trailing.getOriginalMessage().startsWith("Trailing token")) {
-            return new InvalidRequestException("body", valueOf(trailing) + " after the first value",
-                    "A request body is one JSON value with nothing after it");
+        Optional<InvalidRequestException> trailing = ParserMessages.trailing(e);
+        if (trailing.isPresent()) {
+            return trailing.get();
         }
+        String field = fieldOf(e);
         return switch (e) {
             case UnrecognizedPropertyException unknown -> new InvalidRequestException(field,
                     unknown.getPropertyName(), "A request body holds only its documented fields" + known(unknown));

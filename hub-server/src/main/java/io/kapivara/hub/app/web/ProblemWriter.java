@@ -27,6 +27,10 @@ public class ProblemWriter {
 
     private static final String FIREWALL_RULE = "Refused by the web server's firewall: ";
 
+    // A refusal names what it refused, not all of it: a 4 MB body or a field name of a megabyte
+    // is shown by its start.
+    static final int MAX_SHOWN = 1_000;
+
     private final JsonMapper mapper;
 
     ProblemWriter(JsonMapper mapper) {
@@ -44,10 +48,10 @@ public class ProblemWriter {
     /** A broken input rule: {@code field}, {@code rule} and, when there is one, {@code value}. */
     ProblemDetail invalid(InvalidRequestException e) {
         Map<String, Object> facts = new HashMap<>();
-        facts.put("field", e.field());
+        facts.put("field", shown(e.field()));
         facts.put("rule", e.rule());
         if (e.value() != null) {
-            facts.put("value", String.valueOf(e.value()));
+            facts.put("value", shown(String.valueOf(e.value())));
         }
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, e.getMessage(), facts);
     }
@@ -83,6 +87,18 @@ public class ProblemWriter {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The text, or its first characters and {@code ...} when it is longer than a refusal shows. */
+    static String shown(String text) {
+        if (text.length() <= MAX_SHOWN) {
+            return text;
+        }
+        int end = MAX_SHOWN - 3;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "...";
     }
 
     private static String title(String slug) {

@@ -56,6 +56,9 @@ public final class StorableJson {
             if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
                 throw tooLarge;
             }
+            ParserMessages.trailing(e).ifPresent(trailing -> {
+                throw trailing;
+            });
             throw new InvalidRequestException("body", ParserMessages.plain(firstSentence(e.getOriginalMessage())),
                     "A request body is well-formed JSON");
         } catch (NumberFormatException e) {
