@@ -58,7 +58,14 @@ final class CloudEventMapper {
                 throw new InvalidRequestException(event.at() + "id", event.id(),
                         "A batch holds each (source, id) once; it is also at " + earlier);
             }
-            byStream.computeIfAbsent(placed.stream(), stream -> new ArrayList<>()).add(placed);
+            List<Placed> ofStream = byStream.computeIfAbsent(placed.stream(), stream -> new ArrayList<>());
+            ofStream.add(placed);
+            if (ofStream.size() > limits.maxEventsPerAppend()) {
+                // Each stream's events are one append: named here, at the first event too many.
+                throw new InvalidRequestException(placed.at() + (event.subject() != null ? "subject" : "source"),
+                        placed.stream(), "A batch carries at most " + limits.maxEventsPerAppend()
+                                + " events for one stream");
+            }
         }
         List<AppendCommand> commands = new ArrayList<>(byStream.size());
         byStream.forEach((stream, events) -> commands.add(command(stream, events)));

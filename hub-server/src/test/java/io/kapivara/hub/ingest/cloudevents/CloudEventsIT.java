@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,6 +223,31 @@ class CloudEventsIT {
         assertThat(mixed.status()).isEqualTo(400);
         assertThat(mixed.json().path("field").asString()).isEqualTo("[1].partitionkey");
         assertThat(storedIn(subject)).isZero();
+    }
+
+    @Test
+    void refusesABatchOfMoreThanAThousandEventsForOneStreamNamingTheEventTooMany() {
+        // given a first stream with one event, then 1,001 events for a second stream
+        String source = "/" + uniqueStream("src");
+        String first = uniqueStream("order");
+        String crowded = uniqueStream("order");
+        List<String> events = new ArrayList<>();
+        events.add(event(source, "first", first, "1"));
+        for (int i = 0; i < 1_001; i++) {
+            events.add(event(source, "e" + i, crowded, "1"));
+        }
+
+        // when
+        HubHttp.Response response = post(BATCH, "[" + String.join(",", events) + "]");
+
+        // then
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("field").asString()).isEqualTo("[1001].subject");
+        assertThat(response.json().path("value").asString()).isEqualTo(crowded);
+        assertThat(response.json().path("rule").asString())
+                .isEqualTo("A batch carries at most 1000 events for one stream");
+        assertThat(storedIn(first)).isZero();
+        assertThat(storedIn(crowded)).isZero();
     }
 
     @Test
