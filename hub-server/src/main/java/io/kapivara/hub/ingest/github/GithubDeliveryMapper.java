@@ -76,7 +76,7 @@ final class GithubDeliveryMapper {
         if (organization != null) {
             return new Target("org-" + organization, organization, "organization.login");
         }
-        String installation = text(payload.path("installation").get("id"));
+        String installation = idOf(payload.path("installation").get("id"));
         if (installation != null) {
             return new Target("installation-" + installation, accountOf(payload), "installation.id");
         }
@@ -114,15 +114,14 @@ final class GithubDeliveryMapper {
         }
     }
 
-    /** A string, or a whole number as its digits; null for anything else or an empty string. */
+    /** A non-empty string; null for anything else: GitHub's names and logins are strings. */
     private static @Nullable String text(@Nullable JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isString()) {
-            return node.asString().isEmpty() ? null : node.asString();
-        }
-        return node.isIntegralNumber() ? node.bigIntegerValue().toString() : null;
+        return node != null && node.isString() && !node.asString().isEmpty() ? node.asString() : null;
+    }
+
+    /** An id GitHub sends as a whole number (a string is taken too); null for anything else. */
+    private static @Nullable String idOf(@Nullable JsonNode node) {
+        return node != null && node.isIntegralNumber() ? node.bigIntegerValue().toString() : text(node);
     }
 
     /**

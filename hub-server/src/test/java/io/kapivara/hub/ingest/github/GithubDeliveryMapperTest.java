@@ -83,6 +83,19 @@ class GithubDeliveryMapperTest {
     }
 
     @Test
+    void takesNamesAndLoginsOnlyAsStringsAndTheInstallationIdAsANumber() {
+        // given a push whose full name is a number, and an installation delivery as GitHub sends it
+        Example push = GithubExamples.first("push", "");
+        ((ObjectNode) push.payload().path("repository")).put("full_name", 42);
+        ((ObjectNode) push.payload().path("sender")).put("login", 7);
+        Example installation = GithubExamples.first("installation", "created");
+
+        // when / then: the number is no repository and no sender, so the push goes to its event's stream
+        assertThat(map(push).stream()).isEqualTo("github-push");
+        assertThat(map(installation).stream()).isEqualTo("installation-957387");
+    }
+
+    @Test
     void prefersTheOrganizationToTheInstallation() {
         // given a team delivery, which names both an organization and an installation
         Example team = GithubExamples.first("team", "created");
