@@ -126,7 +126,7 @@ public final class OperatorService {
             case SeekTarget.Offset offset -> {
                 if (offset.offset() < 0 || offset.offset() > state.head()) {
                     throw new InvalidRequestException("to", offset.offset(),
-                            "A seek offset is 0 to the bucket's head (" + state.head() + ")");
+                            "A seek offset is 0 to the head of bucket " + bucket + " (" + state.head() + ")");
                 }
                 yield offset.offset();
             }

@@ -54,8 +54,11 @@ final class ActionInput {
     }
 
     private static long offset(String value) {
-        if (!value.matches("\\d{1,18}")) {
+        if (!value.matches("\\d+")) {
             throw invalid("An offset is a whole number, 0 or more: [%s]", value);
+        }
+        if (value.length() > 18) {
+            throw invalid("An offset is at most the bucket's head, far below this: [%s]", value);
         }
         return Long.parseLong(value);
     }

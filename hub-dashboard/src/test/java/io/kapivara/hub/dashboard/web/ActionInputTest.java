@@ -41,6 +41,8 @@ class ActionInputTest {
         assertThatThrownBy(() -> ActionInput.seek("offset", "ten"))
                 .hasMessage("An offset is a whole number, 0 or more: [ten]");
         assertThatThrownBy(() -> ActionInput.seek("offset", "-3")).hasMessageContaining("[-3]");
+        assertThatThrownBy(() -> ActionInput.seek("offset", "9".repeat(30)))
+                .hasMessageStartingWith("An offset is at most the bucket's head");
         assertThatThrownBy(() -> ActionInput.seek("sideways", "1")).hasMessageContaining("[sideways]");
         assertThatThrownBy(() -> ActionInput.seek("time", "12:00")).hasMessageContaining("ISO-8601");
     }

@@ -85,7 +85,7 @@ class DashboardAdapterIT {
         assertThatThrownBy(() -> actions.seek(owner, 0, new SeekRequest(1_000_000L), "test"))
                 .isInstanceOfSatisfying(RefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusedException.Reason.INVALID))
-                .hasMessageContaining("A seek offset is 0 to the bucket's head");
+                .hasMessageContaining("A seek offset is 0 to the head of bucket");
         assertThatThrownBy(() -> actions.seekAll(owner, new SeekRequest("-300000-01-01T00:00:00Z"), "test"))
                 .isInstanceOfSatisfying(RefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(RefusedException.Reason.INVALID))
