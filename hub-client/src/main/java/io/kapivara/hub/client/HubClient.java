@@ -359,9 +359,18 @@ public final class HubClient implements AutoCloseable {
      * @throws StreamNotFoundException when the stream has no events
      */
     public EventPage ownerStreamEvents(String owner, String stream, int limit) {
+        return ownerStreamEvents(owner, stream, 0, limit);
+    }
+
+    /**
+     * The next page of {@link #ownerStreamEvents(String, String, int)}: the stream's events after
+     * the owner's checkpoint and after bucket offset {@code after}, the {@code next} of the page
+     * before.
+     */
+    public EventPage ownerStreamEvents(String owner, String stream, long after, int limit) {
         Objects.requireNonNull(stream, "stream");
         return transport.get(ownerPath(owner).segment("streams").segment(stream).segment("events")
-                .param("limit", limit), EventPage.class);
+                .param("after", after).param("limit", limit), EventPage.class);
     }
 
     /** Every bucket with its head, the offset of its last event. */

@@ -81,14 +81,26 @@ public final class BusQueries {
         return reader.read(bucket, from, limit);
     }
 
-    /** A stream's events after the owner's checkpoint in the stream's bucket. */
-    public List<RecordedEvent> streamAfterCheckpoint(String owner, String stream, int limit) {
+    /**
+     * A page of a stream's events after the owner's checkpoint in the stream's bucket, and after
+     * bucket offset {@code after} when that is further on (the {@code next} of the previous page).
+     */
+    public StreamAfterCheckpoint streamAfterCheckpoint(String owner, String stream, long after, int limit) {
         names.checkStreamName(stream);
         checkLimit(limit);
+        if (after < 0) {
+            throw new InvalidRequestException("after", after, "A bucket offset is 0 or more");
+        }
         store.reads().owner(owner).orElseThrow(() -> new OwnerNotFoundException(owner));
         int bucket = events.stream(stream).orElseThrow(() -> new StreamNotFoundException(stream)).bucket();
         long checkpoint = store.reads().bucket(owner, bucket).map(BucketState::checkpoint).orElse(0L);
-        return reader.readStreamAfter(stream, checkpoint, limit);
+        long from = Math.max(checkpoint, after);
+        List<RecordedEvent> page = reader.readStreamAfter(stream, from, limit);
+        return new StreamAfterCheckpoint(page, page.isEmpty() ? from : page.getLast().offset());
+    }
+
+    /** Events of a stream, and the bucket offset the next page starts after. */
+    public record StreamAfterCheckpoint(List<RecordedEvent> events, long next) {
     }
 
     /** The audit log, newest first, optionally of one owner, before entry id {@code before}. */

@@ -384,9 +384,19 @@ class HubClientBusIT {
 
         // when
         EventPage pending = client.ownerStreamEvents(owner, stream, 10);
+        EventPage first = client.ownerStreamEvents(owner, stream, 1);
+        EventPage second = client.ownerStreamEvents(owner, stream, first.next(), 1);
+        EventPage end = client.ownerStreamEvents(owner, stream, second.next(), 1);
 
         // then
         assertThat(pending.events()).extracting(RecordedEvent::type).containsExactly("b", "c");
+        assertThat(first.events()).extracting(RecordedEvent::type).containsExactly("b");
+        assertThat(first.next()).isEqualTo(appended.events().get(1).offset());
+        assertThat(second.events()).extracting(RecordedEvent::type).containsExactly("c");
+        assertThat(end.events()).isEmpty();
+        assertThat(end.next()).isEqualTo(second.next());
+        assertThatThrownBy(() -> client.ownerStreamEvents(owner, stream, -1, 10))
+                .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> client.ownerStreamEvents(owner, category + "-none", 10))
                 .isInstanceOf(StreamNotFoundException.class);
     }

@@ -66,10 +66,9 @@ class OwnerController {
 
     @GetMapping("/{owner}/streams/{stream}/events")
     EventPage streamEvents(@PathVariable String owner, @PathVariable String stream,
-            @RequestParam(defaultValue = "100") int limit) {
-        var events = queries.streamAfterCheckpoint(owner, stream, limit);
-        long next = events.isEmpty() ? 0 : events.getLast().globalPosition();
-        return new EventPage(WireEvents.toWire(events), next);
+            @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
+        var page = queries.streamAfterCheckpoint(owner, stream, after, limit);
+        return new EventPage(WireEvents.toWire(page.events()), page.next());
     }
 
     private static @Nullable StartFrom startFrom(@Nullable String value) {
