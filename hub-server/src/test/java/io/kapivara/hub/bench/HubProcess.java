@@ -59,6 +59,13 @@ final class HubProcess implements AutoCloseable {
             command.add("-XX:StartFlightRecording=settings=profile,filename="
                     + workDirectory.resolve("server.jfr").toAbsolutePath());
         }
+        // JVM options to try on the server under test, such as another garbage collector.
+        String options = System.getProperty("bench.serverJvmOptions", "");
+        for (String option : options.strip().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.add("--server.address=127.0.0.1");
