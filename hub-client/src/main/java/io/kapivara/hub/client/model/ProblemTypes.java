@@ -26,6 +26,7 @@ public final class ProblemTypes {
     public static final String OFFSET_BEYOND_HEAD = "offset-beyond-head";
     public static final String UNAUTHORIZED = "unauthorized";
     public static final String FORBIDDEN = "forbidden";
+    public static final String CROSS_SITE_REQUEST = "cross-site-request";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL_ERROR = "internal-error";
     public static final String INVALID_SIGNATURE = "invalid-signature";

@@ -17,10 +17,14 @@ import io.kapivara.hub.client.model.ProblemTypes;
 
 /**
  * Problem details for what the security filters refuse (no token, a token without the role, a
- * request the firewall rejects), written like every other problem of the hub.
+ * request the firewall rejects, a browser request from another site), written like every other
+ * problem of the hub.
  */
 @Component
 class ProblemResponses {
+
+    private static final String CROSS_SITE_RULE =
+            "A browser may send a request that can change state only from a page of the hub's own origin";
 
     private final ProblemWriter problems;
 
@@ -39,6 +43,14 @@ class ProblemResponses {
             throws IOException {
         problems.write(request, response, problems.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
                 "This token's roles do not allow " + request.getMethod() + " " + request.getRequestURI(), Map.of()));
+    }
+
+    /** A browser request from another site: the header that tells, its value, and what it must be. */
+    void crossSite(HttpServletRequest request, HttpServletResponse response, String header, String value,
+            String expected) throws IOException {
+        String detail = "%s: %s [%s], expected [%s]".formatted(CROSS_SITE_RULE, header, value, expected);
+        problems.write(request, response, problems.problem(HttpStatus.FORBIDDEN, ProblemTypes.CROSS_SITE_REQUEST,
+                detail, Map.of("header", header, "rule", CROSS_SITE_RULE, "value", value, "expected", expected)));
     }
 
     void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)

@@ -21,6 +21,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -54,6 +55,10 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, TokenAuthentication tokens,
             ProblemResponses problems, IngestSettings ingest) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
+                // No CSRF token: the API's callers are programs. A browser tells where a request
+                // comes from, and one from another site is refused; without tokens configured,
+                // nothing else would stop a page on another site from acting on a loopback hub.
+                .addFilterBefore(new CrossSiteRequestFilter(problems), CsrfFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless API calls: nothing to log out of, no request to replay after a login;
@@ -99,11 +104,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http, SecuritySettings settings, TokenAuthentication tokens)
-            throws Exception {
-        // The dashboard's forms carry a CSRF token in every mode: a page on another site must not
-        // act on an operator's hub, even one open on loopback.
-        http.csrf(Customizer.withDefaults());
+    SecurityFilterChain dashboard(HttpSecurity http, SecuritySettings settings, TokenAuthentication tokens,
+            ProblemResponses problems) throws Exception {
+        // The dashboard's forms carry a CSRF token in every mode, and a browser request from
+        // another site is refused before that: a page on another site must not act on an
+        // operator's hub, even one open on loopback.
+        http.addFilterBefore(new CrossSiteRequestFilter(problems), CsrfFilter.class)
+                .csrf(Customizer.withDefaults());
         if (settings.apiTokens().isEmpty()) {
             return http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll()).build();
         }
