@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -162,13 +163,15 @@ class ProblemAdvice {
                         "rule", "A request body is well-formed JSON of the documented shape"));
     }
 
+    /** A query parameter or path variable that is not of its kind (see {@link StrictParameters}). */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = expectedKind(e.getRequiredType());
-        return answer(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
-                "Parameter %s must be a %s: [%s]".formatted(e.getName(), expected, e.getValue()),
-                Map.of("field", e.getName(), "value", String.valueOf(e.getValue()),
-                        "rule", "must be a " + expected));
+        String name = e.getName();
+        if (e.getValue() instanceof String[] values) {
+            return invalid(new InvalidRequestException(name, String.join(",", values), name + " is given once"));
+        }
+        String sent = String.valueOf(e.getValue());
+        return invalid(new InvalidRequestException(name, sent, kindRule(name, e.getRequiredType(), sent)));
     }
 
     @ExceptionHandler
@@ -224,14 +227,23 @@ class ProblemAdvice {
                 "The hub failed to serve this request; the server log has the details", Map.of());
     }
 
-    private static String expectedKind(@Nullable Class<?> type) {
-        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
-            return "whole number within range";
+    private static String kindRule(String name, @Nullable Class<?> type, String sent) {
+        Class<?> kind = type == null ? Object.class : ClassUtils.resolvePrimitiveIfNecessary(type);
+        if (kind == Long.class || kind == Integer.class) {
+            if (!StrictParameters.isWholeNumber(sent)) {
+                return name + " is a whole number written in decimal digits";
+            }
+            return kind == Long.class ? range(name, Long.MIN_VALUE, Long.MAX_VALUE)
+                    : range(name, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
-        if (type == java.util.UUID.class) {
-            return "UUID";
+        if (kind == Boolean.class) {
+            return name + " is true or false";
         }
-        return type == null ? "value" : type.getSimpleName();
+        return name + " is a " + kind.getSimpleName();
+    }
+
+    private static String range(String name, long min, long max) {
+        return "%s is a whole number from %d to %d".formatted(name, min, max);
     }
 
     private ResponseEntity<ProblemDetail> answer(HttpStatus status, String slug, String detail, Map<String, ?> facts) {
