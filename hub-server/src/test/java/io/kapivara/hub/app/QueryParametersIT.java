@@ -9,7 +9,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +30,7 @@ import io.kapivara.hub.testing.HubServerTest;
 
 /**
  * Query parameters and path variables are read as written, and refused with the rule when they
- * are not.
+ * are not; the methods an endpoint answers are the ones it serves.
  */
 @HubServerTest
 class QueryParametersIT {
@@ -171,9 +174,53 @@ class QueryParametersIT {
         assertThat(zero.json().path("entries").size()).isZero();
     }
 
+    @Test
+    void answersTraceWithTheRequestPathAndTheMethodsTheEndpointServes() {
+        String stream = "/api/streams/" + path(uniqueStream("trace"));
+
+        HubHttp.Response onStream = send("TRACE", stream);
+        HubHttp.Response onEvents = send("TRACE", "/api/events?limit=1");
+        HubHttp.Response onOwner = send("TRACE", "/api/owners/" + uniqueOwner());
+
+        assertThat(onStream.status()).isEqualTo(405);
+        assertThat(onStream.problem()).isEqualTo("method-not-allowed");
+        assertThat(onStream.json().path("instance").asString()).isEqualTo(stream);
+        assertThat(allow(onStream)).containsExactlyInAnyOrder("GET", "POST");
+        assertThat(onEvents.json().path("instance").asString()).isEqualTo("/api/events");
+        assertThat(allow(onEvents)).containsExactly("GET");
+        assertThat(allow(onOwner)).containsExactlyInAnyOrder("GET", "PUT");
+    }
+
+    @Test
+    void listsOnlyServedMethodsForOptions() {
+        HubHttp.Response stream = send("OPTIONS", "/api/streams/" + path(uniqueStream("options")));
+        HubHttp.Response audit = send("OPTIONS", "/api/audit");
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(allow(stream)).containsExactlyInAnyOrder("GET", "HEAD", "POST", "OPTIONS");
+        assertThat(allow(audit)).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS");
+    }
+
+    @Test
+    void treatsTheErrorPageAsNoEndpoint() {
+        HubHttp.Response get = http.get("/error");
+        HubHttp.Response options = send("OPTIONS", "/error");
+
+        assertThat(get.status()).isEqualTo(404);
+        assertThat(get.problem()).isEqualTo("not-found");
+        assertThat(options.status()).isEqualTo(404);
+        assertThat(options.raw().headers().firstValue("Allow")).isEmpty();
+    }
+
     private HubHttp.Response send(String method, String path) {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static Set<String> allow(HubHttp.Response response) {
+        String header = response.raw().headers().firstValue("Allow").orElse("");
+        return Arrays.stream(header.split(",")).map(String::strip).filter(method -> !method.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     private static String query(String value) {
