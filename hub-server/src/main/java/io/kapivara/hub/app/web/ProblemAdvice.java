@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +24,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -220,11 +223,31 @@ class ProblemAdvice {
                         "Query parameters are percent-encoded UTF-8"));
     }
 
+    /**
+     * A fault, or a client that went away while its answer was written (a long-poll given up, a
+     * page not read to its end): that one is routine, and there is no one left to answer.
+     */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> bug(Exception e, HttpServletRequest request) {
+    @Nullable ResponseEntity<ProblemDetail> bug(Exception e, HttpServletRequest request) {
+        if (clientGone(e)) {
+            log.debug("Request ended by its client: {} {} ({})", request.getMethod(), request.getRequestURI(),
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
+            return null;
+        }
         log.error("Request failed: {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
                 "The hub failed to serve this request; the server log has the details", Map.of());
+    }
+
+    /** Tomcat's and Spring's word for a response whose client has gone; the depth bounds a cycle. */
+    private static boolean clientGone(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof ClientAbortException || cause instanceof AsyncRequestNotUsableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String kindRule(String name, @Nullable Class<?> type, String sent) {
