@@ -109,6 +109,9 @@ public final class BusQueries {
             names.checkName("owner", owner);
         }
         checkLimit(limit);
+        if (before != null && before < 0) {
+            throw new InvalidRequestException("before", before, "An audit entry id is 0 or more");
+        }
         return store.reads().audit(owner, before == null ? Long.MAX_VALUE : before, limit);
     }
 

@@ -45,8 +45,10 @@ class SecurityConfiguration {
     @Bean
     TokenAuthentication tokenAuthentication(SecuritySettings settings) {
         List<ApiToken> tokens = settings.apiTokens();
-        log.info("Access control: {}", tokens.isEmpty() ? "no tokens configured, the hub is open to loopback only"
-                : "tokens " + tokens);
+        if (!tokens.isEmpty()) {
+            // Without tokens, the loopback guard says so, with the address it listens on.
+            log.info("Access control: tokens {}", tokens);
+        }
         return new TokenAuthentication(tokens);
     }
 
@@ -174,10 +176,13 @@ class SecurityConfiguration {
             }
             InetAddress address = factory.getAddress();
             if (address == null) {
-                factory.setAddress(InetAddress.getLoopbackAddress());
+                address = InetAddress.getLoopbackAddress();
+                factory.setAddress(address);
+            }
+            if (address.isLoopbackAddress()) {
                 log.warn("Access control: no tokens configured, so the hub listens on [{}] only; set HUB_TOKENS "
-                        + "to serve other hosts", InetAddress.getLoopbackAddress().getHostAddress());
-            } else if (!address.isLoopbackAddress()) {
+                        + "to serve other hosts", address.getHostAddress());
+            } else {
                 throw new IllegalStateException(("The hub refuses to listen on [%s] without access control: "
                         + "configure API tokens (HUB_TOKENS or hub.security.tokens), or listen on a loopback "
                         + "address.").formatted(address.getHostAddress()));

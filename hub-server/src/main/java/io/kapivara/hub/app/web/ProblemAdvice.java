@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,12 +17,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -162,13 +166,15 @@ class ProblemAdvice {
                         "rule", "A request body is well-formed JSON of the documented shape"));
     }
 
+    /** A query parameter or path variable that is not of its kind (see {@link StrictParameters}). */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = expectedKind(e.getRequiredType());
-        return answer(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST,
-                "Parameter %s must be a %s: [%s]".formatted(e.getName(), expected, e.getValue()),
-                Map.of("field", e.getName(), "value", String.valueOf(e.getValue()),
-                        "rule", "must be a " + expected));
+        String name = e.getName();
+        if (e.getValue() instanceof String[] values) {
+            return invalid(new InvalidRequestException(name, String.join(",", values), name + " is given once"));
+        }
+        String sent = String.valueOf(e.getValue());
+        return invalid(new InvalidRequestException(name, sent, kindRule(name, e.getRequiredType(), sent)));
     }
 
     @ExceptionHandler
@@ -217,21 +223,50 @@ class ProblemAdvice {
                         "Query parameters are percent-encoded UTF-8"));
     }
 
+    /**
+     * A fault, or a client that went away while its answer was written (a long-poll given up, a
+     * page not read to its end): that one is routine, and there is no one left to answer.
+     */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> bug(Exception e, HttpServletRequest request) {
+    @Nullable ResponseEntity<ProblemDetail> bug(Exception e, HttpServletRequest request) {
+        if (clientGone(e)) {
+            log.debug("Request ended by its client: {} {} ({})", request.getMethod(), request.getRequestURI(),
+                    NestedExceptionUtils.getMostSpecificCause(e).toString());
+            return null;
+        }
         log.error("Request failed: {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
                 "The hub failed to serve this request; the server log has the details", Map.of());
     }
 
-    private static String expectedKind(@Nullable Class<?> type) {
-        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
-            return "whole number within range";
+    /** Tomcat's and Spring's word for a response whose client has gone; the depth bounds a cycle. */
+    private static boolean clientGone(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof ClientAbortException || cause instanceof AsyncRequestNotUsableException) {
+                return true;
+            }
         }
-        if (type == java.util.UUID.class) {
-            return "UUID";
+        return false;
+    }
+
+    private static String kindRule(String name, @Nullable Class<?> type, String sent) {
+        Class<?> kind = type == null ? Object.class : ClassUtils.resolvePrimitiveIfNecessary(type);
+        if (kind == Long.class || kind == Integer.class) {
+            if (!StrictParameters.isWholeNumber(sent)) {
+                return name + " is a whole number written in decimal digits";
+            }
+            return kind == Long.class ? range(name, Long.MIN_VALUE, Long.MAX_VALUE)
+                    : range(name, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
-        return type == null ? "value" : type.getSimpleName();
+        if (kind == Boolean.class) {
+            return name + " is true or false";
+        }
+        return name + " is a " + kind.getSimpleName();
+    }
+
+    private static String range(String name, long min, long max) {
+        return "%s is a whole number from %d to %d".formatted(name, min, max);
     }
 
     private ResponseEntity<ProblemDetail> answer(HttpStatus status, String slug, String detail, Map<String, ?> facts) {
