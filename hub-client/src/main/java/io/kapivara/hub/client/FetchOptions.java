@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a fetch reads: how many events at most, how long to wait when there are none, and where the
- * previous fetch ended. Setters return this object; a call reads the options when it starts.
+ * How a fetch reads: how many events at most, how long to wait when there are none, how long to
+ * let more gather once some came, and where the previous fetch ended. Setters return this object; a call reads the options when it starts.
  */
 public final class FetchOptions {
 
@@ -16,6 +16,7 @@ public final class FetchOptions {
 
     private int limit = DEFAULT_LIMIT;
     private Duration maxWait = Duration.ZERO;
+    private Duration linger = Duration.ZERO;
     private @Nullable String cursor;
 
     private FetchOptions() {
@@ -59,6 +60,24 @@ public final class FetchOptions {
     }
 
     /**
+     * How long a fetch that waited for events lets more gather once the first come, before it
+     * answers (never past {@link #maxWait(Duration) maxWait}); zero (the default) answers at once.
+     * A consumer that keeps up then makes one fetch per linger instead of one per append, which
+     * spares the hub and the database many small requests for that much more latency. At most 1
+     * second: the hub refuses more with {@link InvalidRequestException}.
+     *
+     * @throws IllegalArgumentException when {@code linger} is negative
+     */
+    public FetchOptions linger(Duration linger) {
+        Objects.requireNonNull(linger, "linger");
+        if (linger.isNegative()) {
+            throw new IllegalArgumentException("A fetch lingers zero or more: linger [%s]".formatted(linger));
+        }
+        this.linger = linger;
+        return this;
+    }
+
+    /**
      * The {@link io.kapivara.hub.client.model.FetchResponse#cursor()} of the previous fetch, so
      * that this one continues where it ended; null (the default) starts each bucket at the owner's
      * checkpoint. A bucket whose epoch changed since the cursor was made starts at its checkpoint
@@ -75,6 +94,10 @@ public final class FetchOptions {
 
     public Duration maxWait() {
         return maxWait;
+    }
+
+    public Duration linger() {
+        return linger;
     }
 
     public @Nullable String cursor() {

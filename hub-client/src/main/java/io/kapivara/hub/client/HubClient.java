@@ -320,6 +320,7 @@ public final class HubClient implements AutoCloseable {
         ApiPath path = subscriptionPath(owner, key).segment("events")
                 .param("limit", options.limit())
                 .param("waitMs", options.maxWait().toMillis())
+                .param("lingerMs", options.linger().isPositive() ? options.linger().toMillis() : null)
                 .param("cursor", options.cursor());
         return transport.get(path, FetchResponse.class, options.maxWait());
     }

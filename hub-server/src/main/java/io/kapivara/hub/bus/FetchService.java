@@ -26,6 +26,7 @@ import io.kapivara.hub.store.RecordedEvent;
 public final class FetchService {
 
     private static final int MAX_ROUNDS = 8;
+    private static final Duration MAX_LINGER = Duration.ofSeconds(1);
 
     private final BusStore store;
     private final BucketReader reader;
@@ -56,12 +57,22 @@ public final class FetchService {
         return settings.maxWaitingPolls() - waiting.availablePermits();
     }
 
+    /** A fetch that answers as soon as it was woken; see {@link #fetch(String, String, int, Duration, Duration, FetchCursor)}. */
+    public Fetch fetch(String owner, String key, int limit, Duration wait, @Nullable FetchCursor cursor) {
+        return fetch(owner, key, limit, wait, Duration.ZERO, cursor);
+    }
+
     /**
+     * @param wait   how long to wait for events when there are none
+     * @param linger how long a fetch that waited lets more events gather once woken, before it
+     *               reads (never past {@code wait}): a consumer that keeps up then makes one
+     *               request per linger, not one per append, at the cost of that much latency
      * @param cursor where the previous fetch ended; without one, each bucket starts at its checkpoint
      * @throws SubscriptionNotFoundException when the key is not subscribed
      */
-    public Fetch fetch(String owner, String key, int limit, Duration wait, @Nullable FetchCursor cursor) {
-        check(limit, wait);
+    public Fetch fetch(String owner, String key, int limit, Duration wait, Duration linger,
+            @Nullable FetchCursor cursor) {
+        check(limit, wait, linger);
         long deadline = System.nanoTime() + wait.toNanos();
         long changes = signals.changes();
         FetchStart start = start(owner, key);
@@ -78,6 +89,9 @@ public final class FetchService {
                 return new Fetch(events, new FetchCursor(positions), false);
             }
             boolean woken = await(offsets(positions), Duration.ofNanos(left));
+            if (woken && linger.isPositive()) {
+                linger(Math.min(linger.toNanos(), deadline - System.nanoTime()));
+            }
             // The wait may have been long: the owner may have been paused, the subscription ended
             // or a bucket moved meanwhile, and nothing is handed out, nor any fact answered, under
             // what no longer holds. Read again only when some node told of such a change.
@@ -211,7 +225,22 @@ public final class FetchService {
         }
     }
 
-    private void check(int limit, Duration wait) {
+    private static void linger(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(nanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void check(int limit, Duration wait, Duration linger) {
+        if (linger.isNegative() || linger.compareTo(MAX_LINGER) > 0) {
+            throw new InvalidRequestException("lingerMs", linger.toMillis(),
+                    "A fetch lingers 0 to " + MAX_LINGER.toMillis() + " ms");
+        }
         if (limit < 1 || limit > settings.maxFetchLimit()) {
             throw new InvalidRequestException("limit", limit, "A fetch limit is 1 to " + settings.maxFetchLimit());
         }

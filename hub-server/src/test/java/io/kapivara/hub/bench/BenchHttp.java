@@ -182,8 +182,13 @@ final class BenchHttp implements AutoCloseable {
     }
 
     Answer fetch(String owner, String key, int limit, long waitMs, @Nullable String cursor) {
+        return fetch(owner, key, limit, waitMs, 0, cursor);
+    }
+
+    Answer fetch(String owner, String key, int limit, long waitMs, long lingerMs, @Nullable String cursor) {
         return get("/api/owners/" + path(owner) + "/subscriptions/" + path(key) + "/events?limit=" + limit
-                + "&waitMs=" + waitMs + (cursor == null ? "" : "&cursor=" + path(cursor)),
+                + "&waitMs=" + waitMs + (lingerMs > 0 ? "&lingerMs=" + lingerMs : "")
+                + (cursor == null ? "" : "&cursor=" + path(cursor)),
                 Duration.ofMillis(waitMs + 60_000));
     }
 

@@ -151,4 +151,60 @@ class LongPollIT {
             assertThat(answer.json().path("paused").asBoolean()).isTrue();
         }
     }
+
+    @Test
+    void aWokenFetchThatLingersHandsOutWhatCameMeanwhileInOneAnswer() throws Exception {
+        BusCalls bus = new BusCalls(port);
+        String owner = uniqueOwner();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            // given a waiting fetch that lingers a second once woken, and one that does not
+            bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
+            bus.subscribe(owner, "lingering");
+            String cursor = bus.fetch(owner, "lingering", 10, 0, null).json().path("cursor").asString();
+            String events = "/api/owners/" + path(owner) + "/subscriptions/lingering/events?limit=10&waitMs=10000";
+            Future<HubHttp.Response> lingering = threads.submit(() ->
+                    bus.http().get(events + "&lingerMs=1000&cursor=" + cursor));
+            awaitWaiting(1);
+
+            // when two appends to one stream come 300 ms apart
+            String stream = uniqueStream("linger");
+            bus.append(stream, "first");
+            Thread.sleep(300);
+            bus.append(stream, "second");
+            HubHttp.Response both = lingering.get(15, TimeUnit.SECONDS);
+
+            Future<HubHttp.Response> prompt = threads.submit(() -> bus.http().get(events + "&cursor="
+                    + both.json().path("cursor").asString()));
+            awaitWaiting(1);
+            bus.append(stream, "third");
+            Thread.sleep(300);
+            bus.append(stream, "fourth");
+            HubHttp.Response one = prompt.get(15, TimeUnit.SECONDS);
+
+            // then the lingering fetch answers both, the prompt one only the first
+            assertThat(both.json().path("events")).extracting(event -> event.path("type").asString())
+                    .containsExactly("first", "second");
+            assertThat(one.json().path("events")).extracting(event -> event.path("type").asString())
+                    .containsExactly("third");
+        }
+    }
+
+    @Test
+    void refusesALingerOutsideZeroToOneSecond() {
+        BusCalls bus = new BusCalls(port);
+        String owner = uniqueOwner();
+        bus.subscribe(owner, "k");
+        String events = "/api/owners/" + path(owner) + "/subscriptions/k/events?waitMs=0&lingerMs=";
+
+        HubHttp.Response negative = bus.http().get(events + "-1");
+        HubHttp.Response tooLong = bus.http().get(events + "1001");
+        HubHttp.Response longest = bus.http().get(events + "1000");
+
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().path("field").asString()).isEqualTo("lingerMs");
+        assertThat(negative.json().path("rule").asString()).isEqualTo("A fetch lingers 0 to 1000 ms");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().path("value").asString()).isEqualTo("1001");
+        assertThat(longest.status()).isEqualTo(200);
+    }
 }

@@ -264,7 +264,8 @@ class HubClientBusIT {
                 .maxWait(Duration.ofMillis(3_000)));
         long waitedMs = (System.nanoTime() - started) / 1_000_000;
         CompletableFuture<FetchResponse> polling = CompletableFuture.supplyAsync(() -> client.fetch(owner, "k",
-                FetchOptions.defaults().cursor(waited.cursor()).maxWait(Duration.ofSeconds(20))));
+                FetchOptions.defaults().cursor(waited.cursor()).maxWait(Duration.ofSeconds(20))
+                        .linger(Duration.ofMillis(5))));
         Thread.sleep(300);
         append(category + "-1", "woke");
         FetchResponse woken = polling.get(10, TimeUnit.SECONDS);
@@ -286,6 +287,10 @@ class HubClientBusIT {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("waitMs"));
         assertThatThrownBy(() -> client.fetch(owner, "k", FetchOptions.defaults().cursor("not a cursor!")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+        assertThatThrownBy(() -> client.fetch(owner, "k", FetchOptions.defaults().linger(Duration.ofSeconds(2))))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("lingerMs"));
+        assertThatThrownBy(() -> FetchOptions.defaults().linger(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

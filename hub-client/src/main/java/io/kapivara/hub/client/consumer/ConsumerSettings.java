@@ -12,6 +12,7 @@ import io.kapivara.hub.client.OwnerOptions;
  * @param ownerOptions   put before subscribing, when not null
  * @param fetchLimit     the most events of one fetch
  * @param fetchWait      the longest a fetch waits for events
+ * @param fetchLinger    how long a woken fetch lets more events gather
  * @param maxBacklog     queued events per bucket above which fetching waits
  * @param commitEvery    handled events after which a commit is due
  * @param commitInterval time after which a commit of any progress is due
@@ -19,7 +20,7 @@ import io.kapivara.hub.client.OwnerOptions;
  * @param closeTimeout   how long closing waits for the workers to handle what they have
  */
 record ConsumerSettings(String owner, String key, @Nullable OwnerOptions ownerOptions, int fetchLimit,
-        Duration fetchWait, int maxBacklog, int commitEvery, Duration commitInterval, int maxAttempts,
+        Duration fetchWait, Duration fetchLinger, int maxBacklog, int commitEvery, Duration commitInterval, int maxAttempts,
         Backoff handlerBackoff, Backoff hubBackoff, Duration closeTimeout) {
 
     ConsumerSettings {
@@ -27,6 +28,9 @@ record ConsumerSettings(String owner, String key, @Nullable OwnerOptions ownerOp
         atLeast("maxBacklog", maxBacklog, 1);
         atLeast("commitEvery", commitEvery, 1);
         atLeast("maxAttempts", maxAttempts, 1);
+        if (fetchLinger.isNegative() || fetchLinger.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("A consumer's fetchLinger is 0 to 1 second: [%s]".formatted(fetchLinger));
+        }
         if (fetchWait.isNegative() || commitInterval.isNegative() || closeTimeout.isNegative()) {
             throw new IllegalArgumentException(("A consumer's durations are zero or more: fetchWait [%s] "
                     + "commitInterval [%s] closeTimeout [%s]").formatted(fetchWait, commitInterval, closeTimeout));

@@ -169,7 +169,8 @@ final class Coordinator implements Runnable {
         FetchResponse answer;
         try {
             answer = client.fetch(settings.owner(), settings.key(), FetchOptions.defaults()
-                    .limit(settings.fetchLimit()).maxWait(fetchWait(System.nanoTime())).cursor(cursor));
+                    .limit(settings.fetchLimit()).maxWait(fetchWait(System.nanoTime())).linger(settings.fetchLinger())
+                    .cursor(cursor));
         } catch (SubscriptionNotFoundException | OwnerNotFoundException e) {
             log.warn("Owner [{}] key [{}] fetch found no subscription; subscribing again", settings.owner(),
                     settings.key());

@@ -93,6 +93,10 @@ class HubConsumerTest {
             assertThatThrownBy(() -> HubConsumer.builder().client(client).owner("o").handler(event -> { })
                     .handlerBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)).build())
                     .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> HubConsumer.builder().client(client).owner("o").handler(event -> { })
+                    .fetchLinger(Duration.ofMillis(1_001)).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("A consumer's fetchLinger is 0 to 1 second: [PT1.001S]");
         }
     }
 

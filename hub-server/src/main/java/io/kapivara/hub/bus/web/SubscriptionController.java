@@ -79,8 +79,10 @@ class SubscriptionController {
     FetchResponse fetch(@PathVariable String owner, @PathVariable String key,
             @RequestParam(defaultValue = "100") int limit,
             @RequestParam(defaultValue = "0") long waitMs,
+            @RequestParam(defaultValue = "0") long lingerMs,
             @RequestParam(required = false) @Nullable String cursor) {
-        FetchService.Fetch fetch = fetches.fetch(owner, key, limit, Duration.ofMillis(waitMs), BusWire.cursor(cursor));
+        FetchService.Fetch fetch = fetches.fetch(owner, key, limit, Duration.ofMillis(waitMs),
+                Duration.ofMillis(lingerMs), BusWire.cursor(cursor));
         fetched.increment(fetch.events().size());
         return BusWire.fetch(fetch);
     }
