@@ -64,16 +64,20 @@ public final class FetchService {
 
     /**
      * @param wait   how long to wait for events when there are none
-     * @param linger how long a fetch that waited lets more events gather once woken, before it
-     *               reads (never past {@code wait}): a consumer that keeps up then makes one
-     *               request per linger, not one per append, at the cost of that much latency
+     * @param linger how long a fetch lets events gather, never past {@code wait}: with fewer than
+     *               {@code limit} events it answers no sooner than this long after it came (reading
+     *               again then), and one that had to wait for a notice sleeps this long once woken.
+     *               A consumer that keeps up then makes about one request per linger, not one per
+     *               append group, and seldom needs a notice to wake it, at the cost of that much
+     *               latency
      * @param cursor where the previous fetch ended; without one, each bucket starts at its checkpoint
      * @throws SubscriptionNotFoundException when the key is not subscribed
      */
     public Fetch fetch(String owner, String key, int limit, Duration wait, Duration linger,
             @Nullable FetchCursor cursor) {
         check(limit, wait, linger);
-        long deadline = System.nanoTime() + wait.toNanos();
+        long arrival = System.nanoTime();
+        long deadline = arrival + wait.toNanos();
         long changes = signals.changes();
         FetchStart start = start(owner, key);
         Map<Integer, FetchCursor.Position> positions = positions(start.held(), cursor);
@@ -82,22 +86,36 @@ public final class FetchService {
             return new Fetch(List.of(), new FetchCursor(positions), start.paused());
         }
         EventFilter filter = start.filter();
+        // With fewer than limit events, the fetch answers no sooner than this, unless its wait is up.
+        long answerFrom = Math.min(arrival + linger.toNanos(), deadline);
+        List<FetchedEvent> found = new ArrayList<>();
         while (true) {
-            List<FetchedEvent> events = read(filter, limit, positions);
-            long left = deadline - System.nanoTime();
-            if (!events.isEmpty() || left <= 0) {
-                return new Fetch(events, new FetchCursor(positions), false);
+            found.addAll(read(filter, limit - found.size(), positions));
+            long now = System.nanoTime();
+            if (found.size() >= limit || now >= deadline || (!found.isEmpty() && now >= answerFrom)) {
+                return new Fetch(found, new FetchCursor(positions), false);
             }
-            boolean woken = await(offsets(positions), Duration.ofNanos(left));
-            if (woken && linger.isPositive()) {
-                linger(Math.min(linger.toNanos(), deadline - System.nanoTime()));
+            boolean woken;
+            if (now < answerFrom) {
+                // Lingering: let more events gather, then read again before waiting for a notice.
+                linger(answerFrom - now);
+                woken = true;
+            } else {
+                woken = await(offsets(positions), Duration.ofNanos(deadline - now));
+                if (woken && linger.isPositive()) {
+                    linger(Math.min(linger.toNanos(), deadline - System.nanoTime()));
+                }
             }
             // The wait may have been long: the owner may have been paused, the subscription ended
             // or a bucket moved meanwhile, and nothing is handed out, nor any fact answered, under
-            // what no longer holds. Read again only when some node told of such a change.
-            long now = signals.changes();
-            if (now != changes) {
-                changes = now;
+            // what no longer holds. Read again only when some node told of such a change; what was
+            // read before it still stands and is answered as it is.
+            long heard = signals.changes();
+            if (heard != changes) {
+                if (!found.isEmpty()) {
+                    return new Fetch(found, new FetchCursor(positions), false);
+                }
+                changes = heard;
                 start = start(owner, key);
                 positions = positions(start.held(), new FetchCursor(positions));
                 if (start.paused() || positions.isEmpty()) {
@@ -106,7 +124,7 @@ public final class FetchService {
                 filter = start.filter();
             }
             if (!woken) {
-                return new Fetch(List.of(), new FetchCursor(positions), false);
+                return new Fetch(found, new FetchCursor(positions), false);
             }
         }
     }

@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class Reader implements AutoCloseable {
 
-    /** The consumer runtime's default {@code fetchLinger}. */
-    static final long LINGER_MS = 5;
+    /** The consumer runtime's default {@code fetchLinger}; {@code -Dbench.lingerMs=0} fetches without. */
+    static final long LINGER_MS = Long.getLong("bench.lingerMs", 5);
 
     private final BenchHttp http;
     private final Subscriber subscriber;

@@ -157,7 +157,7 @@ class LongPollIT {
         BusCalls bus = new BusCalls(port);
         String owner = uniqueOwner();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            // given a waiting fetch that lingers a second once woken, and one that does not
+            // given a waiting fetch that lingers a second, and one that does not
             bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
             bus.subscribe(owner, "lingering");
             String cursor = bus.fetch(owner, "lingering", 10, 0, null).json().path("cursor").asString();
@@ -181,11 +181,20 @@ class LongPollIT {
             bus.append(stream, "fourth");
             HubHttp.Response one = prompt.get(15, TimeUnit.SECONDS);
 
-            // then the lingering fetch answers both, the prompt one only the first
+            Future<HubHttp.Response> finding = threads.submit(() -> bus.http().get(events + "&lingerMs=1000&cursor="
+                    + one.json().path("cursor").asString()));
+            Thread.sleep(300);
+            bus.append(stream, "fifth");
+            HubHttp.Response found = finding.get(15, TimeUnit.SECONDS);
+
+            // then the lingering fetch answers both, the prompt one only the first, and a lingering
+            // fetch that finds an event at once answers it with what came within its linger
             assertThat(both.json().path("events")).extracting(event -> event.path("type").asString())
                     .containsExactly("first", "second");
             assertThat(one.json().path("events")).extracting(event -> event.path("type").asString())
                     .containsExactly("third");
+            assertThat(found.json().path("events")).extracting(event -> event.path("type").asString())
+                    .containsExactly("fourth", "fifth");
         }
     }
 
