@@ -60,9 +60,10 @@ public final class FetchOptions {
     }
 
     /**
-     * How long a fetch that waited for events lets more gather once the first come, before it
-     * answers (never past {@link #maxWait(Duration) maxWait}); zero (the default) answers at once.
-     * A consumer that keeps up then makes one fetch per linger instead of one per append, which
+     * How long events may gather: a fetch with fewer than {@link #limit(int) limit} events answers
+     * no sooner than this after it was sent (never past {@link #maxWait(Duration) maxWait}), with
+     * what came meanwhile; a full one answers at once, and zero (the default) always answers at
+     * once. A consumer that keeps up then makes one fetch per linger instead of one per append, which
      * spares the hub and the database many small requests for that much more latency. At most 1
      * second: the hub refuses more with {@link InvalidRequestException}.
      *

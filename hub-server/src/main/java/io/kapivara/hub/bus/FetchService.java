@@ -89,17 +89,23 @@ public final class FetchService {
         // With fewer than limit events, the fetch answers no sooner than this, unless its wait is up.
         long answerFrom = Math.min(arrival + linger.toNanos(), deadline);
         List<FetchedEvent> found = new ArrayList<>();
+        // Where the events found so far were read from, should a change make them void.
+        Map<Integer, FetchCursor.Position> before = positions;
         while (true) {
+            if (found.isEmpty()) {
+                before = new TreeMap<>(positions);
+            }
             found.addAll(read(filter, limit - found.size(), positions));
             long now = System.nanoTime();
             if (found.size() >= limit || now >= deadline || (!found.isEmpty() && now >= answerFrom)) {
                 return new Fetch(found, new FetchCursor(positions), false);
             }
             boolean woken;
-            if (now < answerFrom) {
-                // Lingering: let more events gather, then read again before waiting for a notice.
-                linger(answerFrom - now);
+            if (now < answerFrom && linger(answerFrom - now)) {
+                // Lingered: more events may have gathered; read again before waiting for a notice.
                 woken = true;
+            } else if (!found.isEmpty()) {
+                return new Fetch(found, new FetchCursor(positions), false);
             } else {
                 woken = await(offsets(positions), Duration.ofNanos(deadline - now));
                 if (woken && linger.isPositive()) {
@@ -108,16 +114,14 @@ public final class FetchService {
             }
             // The wait may have been long: the owner may have been paused, the subscription ended
             // or a bucket moved meanwhile, and nothing is handed out, nor any fact answered, under
-            // what no longer holds. Read again only when some node told of such a change; what was
-            // read before it still stands and is answered as it is.
+            // what no longer holds. Read again only when some node told of such a change, from
+            // where the events found so far were read: they are read again under what holds now.
             long heard = signals.changes();
             if (heard != changes) {
-                if (!found.isEmpty()) {
-                    return new Fetch(found, new FetchCursor(positions), false);
-                }
                 changes = heard;
                 start = start(owner, key);
-                positions = positions(start.held(), new FetchCursor(positions));
+                positions = positions(start.held(), new FetchCursor(found.isEmpty() ? positions : before));
+                found.clear();
                 if (start.paused() || positions.isEmpty()) {
                     return new Fetch(List.of(), new FetchCursor(positions), start.paused());
                 }
@@ -243,14 +247,22 @@ public final class FetchService {
         }
     }
 
-    private static void linger(long nanos) {
-        if (nanos <= 0) {
-            return;
+    /**
+     * Sleeps, counted among the waiting fetches; false, without sleeping, when as many wait as
+     * may already (the fetch then answers what it has) or there is no time to wait.
+     */
+    private boolean linger(long nanos) {
+        if (nanos <= 0 || !waiting.tryAcquire()) {
+            return false;
         }
         try {
             Thread.sleep(Duration.ofNanos(nanos));
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.release();
         }
     }
 

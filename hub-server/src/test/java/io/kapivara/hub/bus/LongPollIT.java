@@ -216,4 +216,55 @@ class LongPollIT {
         assertThat(tooLong.json().path("value").asString()).isEqualTo("1001");
         assertThat(longest.status()).isEqualTo(200);
     }
+
+    @Test
+    void aLingeringFetchHandsOutNothingOnceItsOwnerIsPausedNorSkipsWhatItHadRead() throws Exception {
+        BusCalls bus = new BusCalls(port);
+        String owner = uniqueOwner();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            // given two events waiting, and a fetch that finds them and lingers a second
+            bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
+            bus.subscribe(owner, "k");
+            String cursor = bus.fetch(owner, "k", 10, 0, null).json().path("cursor").asString();
+            String stream = uniqueStream("linger-pause");
+            bus.append(stream, "one");
+            bus.append(stream, "two");
+            String events = "/api/owners/" + path(owner) + "/subscriptions/k/events?limit=10&waitMs=5000";
+            Future<HubHttp.Response> lingering = threads.submit(() ->
+                    bus.http().get(events + "&lingerMs=1000&cursor=" + cursor));
+            awaitWaiting(1);
+
+            // when the owner is paused meanwhile, then resumed
+            assertThat(bus.http().post("/api/owners/" + path(owner) + "/pause", "").status()).isEqualTo(200);
+            HubHttp.Response paused = lingering.get(15, TimeUnit.SECONDS);
+            assertThat(bus.http().post("/api/owners/" + path(owner) + "/resume", "").status()).isEqualTo(200);
+            HubHttp.Response after = bus.http().get(events.replace("waitMs=5000", "waitMs=0") + "&cursor="
+                    + paused.json().path("cursor").asString());
+
+            // then the lingering fetch answers paused and empty, and its cursor skips nothing
+            assertThat(paused.json().path("paused").asBoolean()).isTrue();
+            assertThat(paused.json().path("events")).isEmpty();
+            assertThat(after.json().path("events")).extracting(event -> event.path("type").asString())
+                    .containsExactly("one", "two");
+        }
+    }
+
+    @Test
+    void aLingeringFetchWhoseSubscriptionEndsAnswersNotFound() throws Exception {
+        BusCalls bus = new BusCalls(port);
+        String owner = uniqueOwner();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
+            bus.subscribe(owner, "leaver");
+            String cursor = bus.fetch(owner, "leaver", 10, 0, null).json().path("cursor").asString();
+            bus.append(uniqueStream("linger-leave"), "one");
+            Future<HubHttp.Response> lingering = threads.submit(() -> bus.http().get("/api/owners/" + path(owner)
+                    + "/subscriptions/leaver/events?limit=10&waitMs=5000&lingerMs=1000&cursor=" + cursor));
+            awaitWaiting(1);
+
+            assertThat(bus.leave(owner, "leaver").status()).isEqualTo(204);
+
+            assertThat(lingering.get(15, TimeUnit.SECONDS).status()).isEqualTo(404);
+        }
+    }
 }

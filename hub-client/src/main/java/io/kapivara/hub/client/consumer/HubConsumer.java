@@ -233,8 +233,8 @@ public final class HubConsumer implements AutoCloseable {
         }
 
         /**
-         * How long a fetch that waited lets more events gather once the first come, before it
-         * answers; 5 ms unless set, at most 1 second. A node that keeps up then makes about one
+         * How long events may gather: a fetch with fewer than {@link #fetchLimit(int) fetchLimit}
+         * events answers no sooner than this after it was sent; 5 ms unless set, at most 1 second. A node that keeps up then makes about one
          * fetch (and one commit) per linger rather than one per append, for that much latency.
          * Zero answers at once.
          */
