@@ -136,13 +136,23 @@ class QueryParametersIT {
     }
 
     @Test
-    void refusesANumberGivenTwice() {
-        HubHttp.Response response = http.get("/api/events?limit=5&limit=7");
+    void refusesAnyParameterGivenTwice() {
+        HubHttp.Response number = http.get("/api/events?limit=5&limit=7");
+        HubHttp.Response text = http.get("/api/audit?owner=x&owner=");
+        HubHttp.Response direction = http.get("/api/streams/any?direction=backward&direction=backward");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().path("field").asString()).isEqualTo("limit");
-        assertThat(response.json().path("value").asString()).isEqualTo("5,7");
-        assertThat(response.json().path("rule").asString()).isEqualTo("limit is given once");
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.json().path("field").asString()).isEqualTo("limit");
+        assertThat(number.json().path("value").asString()).isEqualTo("5,7");
+        assertThat(number.json().path("rule").asString()).isEqualTo("A query parameter is given once");
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.json().path("field").asString()).isEqualTo("owner");
+        assertThat(text.json().path("value").asString()).isEqualTo("x,");
+        assertThat(direction.status()).isEqualTo(400);
+        assertThat(direction.json().path("field").asString()).isEqualTo("direction");
+        HubHttp.Response tail = http.get("/ws/tail?bucket=1&bucket=2");
+        assertThat(tail.status()).isEqualTo(400);
+        assertThat(tail.json().path("field").asString()).isEqualTo("bucket");
     }
 
     @ParameterizedTest

@@ -117,6 +117,22 @@ class CrossSiteIT {
     }
 
     @Test
+    void refusesARequestNamingItsOwnOriginAndAnotherOne() {
+        // given
+        String owner = ownerWithSubscription();
+
+        // when the header comes twice, the hub's own origin first
+        HubHttp.Response origins = send("POST", pause(owner), "Origin", ownOrigin(), "Origin", "https://attacker.example");
+        HubHttp.Response sites = send("POST", pause(owner), "Sec-Fetch-Site", "same-origin",
+                "Sec-Fetch-Site", "cross-site");
+
+        // then
+        assertCrossSiteProblem(origins, "Origin", "https://attacker.example");
+        assertCrossSiteProblem(sites, "Sec-Fetch-Site", "cross-site");
+        assertThat(bus.owner(owner).path("paused").asBoolean()).isFalse();
+    }
+
+    @Test
     void refusesEveryMethodThatMayChangeState() {
         // given
         String owner = ownerWithSubscription();
@@ -145,6 +161,21 @@ class CrossSiteIT {
 
         // then
         assertCrossSiteProblem(response, "Origin", "https://attacker.example");
+        assertThat(bus.owner(owner).path("paused").asBoolean()).isFalse();
+    }
+
+    @Test
+    void refusesADashboardActionWithoutItsFormTokenSayingWhy() {
+        // given
+        String owner = ownerWithSubscription();
+
+        // when a same-origin action comes without the token its page's form carries
+        HubHttp.Response response = send("POST", "/owners/" + path(owner) + "/actions/pause", "Origin", ownOrigin());
+
+        // then
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().path("type").asString()).isEqualTo("urn:kapivara:hub:problem:forbidden");
+        assertThat(response.json().path("rule").asString()).contains("form token").contains("reload the page");
         assertThat(bus.owner(owner).path("paused").asBoolean()).isFalse();
     }
 

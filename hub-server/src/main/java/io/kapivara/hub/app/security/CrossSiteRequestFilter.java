@@ -1,8 +1,10 @@
 package io.kapivara.hub.app.security;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,16 +42,27 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        String site = request.getHeader(SEC_FETCH_SITE);
+        // Every value counts: a request naming its origin twice is foreign if either is.
         String own = ownOrigin(request);
-        if (origin != null && !own.equals(normalize(origin))) {
+        String origin = first(request, HttpHeaders.ORIGIN, value -> !own.equals(normalize(value)));
+        String site = first(request, SEC_FETCH_SITE, value -> FOREIGN_SITES.contains(value.toLowerCase(Locale.ROOT)));
+        if (origin != null) {
             problems.crossSite(request, response, HttpHeaders.ORIGIN, origin, own);
-        } else if (site != null && FOREIGN_SITES.contains(site.toLowerCase(Locale.ROOT))) {
+        } else if (site != null) {
             problems.crossSite(request, response, SEC_FETCH_SITE, site, "same-origin");
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /** The first value of the header that the test finds foreign; null when none is. */
+    private static @Nullable String first(HttpServletRequest request, String header, Predicate<String> foreign) {
+        for (String value : Collections.list(request.getHeaders(header))) {
+            if (foreign.test(value)) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /** The hub's origin as this request reaches it: its scheme, and the host and port it names. */

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,8 @@ class ProblemResponses {
 
     private static final String CROSS_SITE_RULE =
             "A browser may send a request that can change state only from a page of the hub's own origin";
+    private static final String CSRF_RULE =
+            "A dashboard action carries the form token of the page it was sent from: reload the page and try again";
 
     private final ProblemWriter problems;
 
@@ -41,6 +44,12 @@ class ProblemResponses {
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            problems.write(request, response, problems.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
+                    CSRF_RULE + ": " + request.getMethod() + " " + request.getRequestURI(),
+                    Map.of("rule", CSRF_RULE)));
+            return;
+        }
         problems.write(request, response, problems.problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
                 "This token's roles do not allow " + request.getMethod() + " " + request.getRequestURI(), Map.of()));
     }

@@ -112,7 +112,8 @@ class SecurityConfiguration {
         // another site is refused before that: a page on another site must not act on an
         // operator's hub, even one open on loopback.
         http.addFilterBefore(new CrossSiteRequestFilter(problems), CsrfFilter.class)
-                .csrf(Customizer.withDefaults());
+                .csrf(Customizer.withDefaults())
+                .exceptionHandling(handling -> handling.accessDeniedHandler(problems::forbidden));
         if (settings.apiTokens().isEmpty()) {
             return http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll()).build();
         }

@@ -60,6 +60,14 @@ class WebConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<SingleQueryValues> singleQueryValues(ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new SingleQueryValues(problems));
+        registration.addUrlPatterns("/api/*", "/ws/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
     /** Replaces the resource URL filter Spring Boot would register for every request. */
     @Bean
     FilterRegistrationBean<ResourceUrlEncodingFilter> dashboardResourceUrlFilter() {
