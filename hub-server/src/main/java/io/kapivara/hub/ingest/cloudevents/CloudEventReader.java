@@ -123,6 +123,10 @@ final class CloudEventReader {
             throw new InvalidRequestException(at + name, value.toString(),
                     "A CloudEvents attribute is a string, a whole number or a boolean");
         }
+        if (value.isIntegralNumber() && !value.canConvertToInt()) {
+            throw new InvalidRequestException(at + name, value.toString(),
+                    "A CloudEvents whole number attribute is from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+        }
         attributes.set(name, value);
     }
 

@@ -75,13 +75,21 @@ class GithubWebhookController {
             return body;
         }
         // Form bodies are ASCII once encoded; the decoded payload is UTF-8.
+        String payload = null;
         for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0 && "payload".equals(decode(pair.substring(0, equals)))) {
-                return decode(pair.substring(equals + 1)).getBytes(StandardCharsets.UTF_8);
+                if (payload != null) {
+                    throw new InvalidRequestException("payload", "given twice",
+                            "A form-encoded GitHub delivery has one payload field");
+                }
+                payload = decode(pair.substring(equals + 1));
             }
         }
-        throw new InvalidRequestException("payload", null, "A form-encoded GitHub delivery has a payload field");
+        if (payload == null) {
+            throw new InvalidRequestException("payload", null, "A form-encoded GitHub delivery has a payload field");
+        }
+        return payload.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String decode(String formEncoded) {

@@ -32,7 +32,7 @@ public final class StorableJson {
     static final int MAX_DIGITS = 1_000;
 
     private static final String NUMBER_RULE =
-            "A JSON number, written out in plain digits as it is stored, has at most 1000 digits";
+            "A JSON number, written out in plain digits, has at most 1000 digits";
 
     private final JsonMapper mapper;
 

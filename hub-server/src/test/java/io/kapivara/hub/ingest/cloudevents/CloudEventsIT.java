@@ -409,6 +409,26 @@ class CloudEventsIT {
     }
 
     @Test
+    void refusesAWholeNumberExtensionBeyondThirtyTwoBits() {
+        // given
+        String subject = uniqueStream("s");
+        String event = event("/" + uniqueStream("src"), "1", subject, "1");
+        String big = event.replace("\"subject\"", "\"myext\": 2147483648, \"subject\"");
+        String largest = event.replace("\"subject\"", "\"myext\": 2147483647, \"subject\"");
+
+        // when
+        HubHttp.Response refused = post(STRUCTURED, big);
+        HubHttp.Response taken = post(STRUCTURED, largest);
+
+        // then
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("field").asString()).isEqualTo("myext");
+        assertThat(refused.json().path("rule").asString()).contains("-2147483648 to 2147483647");
+        assertThat(taken.status()).isEqualTo(201);
+        assertThat(storedIn(subject)).isEqualTo(1);
+    }
+
+    @Test
     void refusesMalformedJsonAndABatchThatIsNoArray() {
         HubHttp.Response malformed = post(STRUCTURED, "{\"specversion\": \"1.0\",");
         HubHttp.Response notArray = post(BATCH, event("/s", "1", "s", "1"));

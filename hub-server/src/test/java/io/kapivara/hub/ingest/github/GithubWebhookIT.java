@@ -319,6 +319,8 @@ class GithubWebhookIT {
         HubHttp.Response array = http.send(delivery("push", delivery, "[1]".getBytes()));
         HubHttp.Response form = http.send(delivery("push", delivery, "other=1".getBytes())
                 .setHeader("Content-Type", "application/x-www-form-urlencoded"));
+        HubHttp.Response twice = http.send(delivery("push", delivery, "payload=%7B%7D&payload=%7B%7D".getBytes())
+                .setHeader("Content-Type", "application/x-www-form-urlencoded"));
 
         // then
         assertThat(malformed.status()).isEqualTo(400);
@@ -327,6 +329,8 @@ class GithubWebhookIT {
         assertThat(array.json().path("field").asString()).isEqualTo("payload");
         assertThat(form.status()).isEqualTo(400);
         assertThat(form.json().path("field").asString()).isEqualTo("payload");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().path("rule").asString()).isEqualTo("A form-encoded GitHub delivery has one payload field");
         assertThat(eventsWithId(GithubDeliveryMapper.eventId(delivery))).isZero();
     }
 
