@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a fetch reads: how many events at most, how long to wait when there are none, how long to
- * let more gather once some came, and where the previous fetch ended. Setters return this object; a call reads the options when it starts.
+ * let more gather once some came, and where the previous fetch ended. Setters return this object;
+ * a call reads the options when it starts.
  */
 public final class FetchOptions {
 

@@ -57,11 +57,6 @@ public final class FetchService {
         return settings.maxWaitingPolls() - waiting.availablePermits();
     }
 
-    /** A fetch that answers as soon as it was woken; see {@link #fetch(String, String, int, Duration, Duration, FetchCursor)}. */
-    public Fetch fetch(String owner, String key, int limit, Duration wait, @Nullable FetchCursor cursor) {
-        return fetch(owner, key, limit, wait, Duration.ZERO, cursor);
-    }
-
     /**
      * @param wait   how long to wait for events when there are none
      * @param linger how long a fetch lets events gather, never past {@code wait}: with fewer than
@@ -108,7 +103,7 @@ public final class FetchService {
                 return new Fetch(found, new FetchCursor(positions), false);
             } else {
                 woken = await(offsets(positions), Duration.ofNanos(deadline - now));
-                if (woken && linger.isPositive()) {
+                if (woken) {
                     linger(Math.min(linger.toNanos(), deadline - System.nanoTime()));
                 }
             }

@@ -98,12 +98,17 @@ class LongPollIT {
                     .isLessThanOrEqualTo(2);
         }
     }
+    /** Subscribes a new owner that starts at the latest event, and answers the cursor of its first fetch. */
+    private static String subscribedAtLatest(BusCalls bus, String owner, String key) {
+        bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
+        bus.subscribe(owner, key);
+        return bus.fetch(owner, key, 10, 0, null).json().path("cursor").asString();
+    }
+
     /** Starts a fetch of a new subscription that waits up to {@code waitMs}, and returns once it waits. */
     private Future<HubHttp.Response> waitingFetch(BusCalls bus, ExecutorService threads, String owner, String key,
             long waitMs) throws InterruptedException {
-        bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
-        bus.subscribe(owner, key);
-        String cursor = bus.fetch(owner, key, 10, 0, null).json().path("cursor").asString();
+        String cursor = subscribedAtLatest(bus, owner, key);
         Future<HubHttp.Response> waiting = threads.submit(() -> bus.fetch(owner, key, 10, waitMs, cursor));
         awaitWaiting(1);
         return waiting;
@@ -158,9 +163,7 @@ class LongPollIT {
         String owner = uniqueOwner();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             // given a waiting fetch that lingers a second, and one that does not
-            bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
-            bus.subscribe(owner, "lingering");
-            String cursor = bus.fetch(owner, "lingering", 10, 0, null).json().path("cursor").asString();
+            String cursor = subscribedAtLatest(bus, owner, "lingering");
             String events = "/api/owners/" + path(owner) + "/subscriptions/lingering/events?limit=10&waitMs=10000";
             Future<HubHttp.Response> lingering = threads.submit(() ->
                     bus.http().get(events + "&lingerMs=1000&cursor=" + cursor));
@@ -223,9 +226,7 @@ class LongPollIT {
         String owner = uniqueOwner();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             // given two events waiting, and a fetch that finds them and lingers a second
-            bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
-            bus.subscribe(owner, "k");
-            String cursor = bus.fetch(owner, "k", 10, 0, null).json().path("cursor").asString();
+            String cursor = subscribedAtLatest(bus, owner, "k");
             String stream = uniqueStream("linger-pause");
             bus.append(stream, "one");
             bus.append(stream, "two");
@@ -254,9 +255,7 @@ class LongPollIT {
         BusCalls bus = new BusCalls(port);
         String owner = uniqueOwner();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            bus.http().put("/api/owners/" + path(owner), "{\"startFrom\": \"latest\"}");
-            bus.subscribe(owner, "leaver");
-            String cursor = bus.fetch(owner, "leaver", 10, 0, null).json().path("cursor").asString();
+            String cursor = subscribedAtLatest(bus, owner, "leaver");
             bus.append(uniqueStream("linger-leave"), "one");
             Future<HubHttp.Response> lingering = threads.submit(() -> bus.http().get("/api/owners/" + path(owner)
                     + "/subscriptions/leaver/events?limit=10&waitMs=5000&lingerMs=1000&cursor=" + cursor));

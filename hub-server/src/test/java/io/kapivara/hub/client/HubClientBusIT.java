@@ -288,7 +288,8 @@ class HubClientBusIT {
         assertThatThrownBy(() -> client.fetch(owner, "k", FetchOptions.defaults().cursor("not a cursor!")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
         assertThatThrownBy(() -> client.fetch(owner, "k", FetchOptions.defaults().linger(Duration.ofSeconds(2))))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("lingerMs"));
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.field()).isEqualTo("lingerMs"));
         assertThatThrownBy(() -> FetchOptions.defaults().linger(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -122,7 +122,8 @@ class CrossSiteIT {
         String owner = ownerWithSubscription();
 
         // when the header comes twice, the hub's own origin first
-        HubHttp.Response origins = send("POST", pause(owner), "Origin", ownOrigin(), "Origin", "https://attacker.example");
+        HubHttp.Response origins = send("POST", pause(owner), "Origin", ownOrigin(),
+                "Origin", "https://attacker.example");
         HubHttp.Response sites = send("POST", pause(owner), "Sec-Fetch-Site", "same-origin",
                 "Sec-Fetch-Site", "cross-site");
 

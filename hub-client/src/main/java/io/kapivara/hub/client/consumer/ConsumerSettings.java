@@ -20,8 +20,8 @@ import io.kapivara.hub.client.OwnerOptions;
  * @param closeTimeout   how long closing waits for the workers to handle what they have
  */
 record ConsumerSettings(String owner, String key, @Nullable OwnerOptions ownerOptions, int fetchLimit,
-        Duration fetchWait, Duration fetchLinger, int maxBacklog, int commitEvery, Duration commitInterval, int maxAttempts,
-        Backoff handlerBackoff, Backoff hubBackoff, Duration closeTimeout) {
+        Duration fetchWait, Duration fetchLinger, int maxBacklog, int commitEvery, Duration commitInterval,
+        int maxAttempts, Backoff handlerBackoff, Backoff hubBackoff, Duration closeTimeout) {
 
     ConsumerSettings {
         atLeast("fetchLimit", fetchLimit, 1);
@@ -29,7 +29,8 @@ record ConsumerSettings(String owner, String key, @Nullable OwnerOptions ownerOp
         atLeast("commitEvery", commitEvery, 1);
         atLeast("maxAttempts", maxAttempts, 1);
         if (fetchLinger.isNegative() || fetchLinger.compareTo(Duration.ofSeconds(1)) > 0) {
-            throw new IllegalArgumentException("A consumer's fetchLinger is 0 to 1 second: [%s]".formatted(fetchLinger));
+            throw new IllegalArgumentException(
+                    "A consumer's fetchLinger is 0 to 1 second: [%s]".formatted(fetchLinger));
         }
         if (fetchWait.isNegative() || commitInterval.isNegative() || closeTimeout.isNegative()) {
             throw new IllegalArgumentException(("A consumer's durations are zero or more: fetchWait [%s] "

@@ -234,9 +234,9 @@ public final class HubConsumer implements AutoCloseable {
 
         /**
          * How long events may gather: a fetch with fewer than {@link #fetchLimit(int) fetchLimit}
-         * events answers no sooner than this after it was sent; 5 ms unless set, at most 1 second. A node that keeps up then makes about one
-         * fetch (and one commit) per linger rather than one per append, for that much latency.
-         * Zero answers at once.
+         * events answers no sooner than this after it was sent; 5 ms unless set, at most 1 second.
+         * A node that keeps up then makes about one fetch (and one commit) per linger rather than
+         * one per append, for that much latency. Zero answers at once.
          */
         public Builder fetchLinger(Duration fetchLinger) {
             this.fetchLinger = Objects.requireNonNull(fetchLinger, "fetchLinger");

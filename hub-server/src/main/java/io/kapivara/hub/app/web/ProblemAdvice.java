@@ -169,10 +169,8 @@ class ProblemAdvice {
     /** A query parameter or path variable that is not of its kind (see {@link StrictParameters}). */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        // A parameter given twice never gets here: SingleQueryValues refuses it first.
         String name = e.getName();
-        if (e.getValue() instanceof String[] values) {
-            return invalid(new InvalidRequestException(name, String.join(",", values), name + " is given once"));
-        }
         String sent = String.valueOf(e.getValue());
         return invalid(new InvalidRequestException(name, sent, kindRule(name, e.getRequiredType(), sent)));
     }

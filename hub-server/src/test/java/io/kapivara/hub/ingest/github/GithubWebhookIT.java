@@ -330,7 +330,8 @@ class GithubWebhookIT {
         assertThat(form.status()).isEqualTo(400);
         assertThat(form.json().path("field").asString()).isEqualTo("payload");
         assertThat(twice.status()).isEqualTo(400);
-        assertThat(twice.json().path("rule").asString()).isEqualTo("A form-encoded GitHub delivery has one payload field");
+        assertThat(twice.json().path("rule").asString())
+                .isEqualTo("A form-encoded GitHub delivery has one payload field");
         assertThat(eventsWithId(GithubDeliveryMapper.eventId(delivery))).isZero();
     }
 
